@@ -1,0 +1,38 @@
+import { KustomateError, type KustomateErrorOptions } from '@kustomate/resource';
+
+/**
+ * Codes of {@link KustomizeError}, one per way a build can fail.
+ */
+export type KustomizeErrorCode =
+  | 'KustomizationNotFound'
+  | 'MultipleKustomizations'
+  | 'InvalidKustomization'
+  | 'EmptyKustomization'
+  | 'UnknownField'
+  | 'InvalidYaml'
+  | 'InvalidResource'
+  | 'MissingFile'
+  | 'LoadRestriction'
+  | 'Cycle'
+  | 'DuplicateResourceId'
+  | 'PatchTargetNotFound'
+  | 'AmbiguousPatchTarget'
+  | 'InvalidPatch'
+  | 'InvalidGenerator'
+  | 'GeneratorBehavior'
+  | 'NameReference'
+  | 'InvalidFieldSpec'
+  | 'Replacement'
+  | 'Var'
+  | 'Unsupported'
+  | 'Output';
+
+/**
+ * An error from a kustomize build; `location.file` names the kustomization or resource file
+ * at fault, `location.object`/`location.field` the object and field where known.
+ */
+export class KustomizeError extends KustomateError<KustomizeErrorCode> {
+  constructor(code: KustomizeErrorCode, message: string, options: KustomateErrorOptions<unknown> = {}) {
+    super(code, message, options);
+  }
+}

@@ -1,0 +1,6 @@
+export { KustomizeError, type KustomizeErrorCode } from './errors.js';
+export { KResource, type GenerationBehavior, type PreviousName } from './resource/k-resource.js';
+export { ResMap } from './resource/res-map.js';
+export type { ResId } from './resource/res-id.js';
+export { builtinSchema, type SchemaInfo, type ListMergeInfo } from './schema/schema-info.js';
+export type { FieldSpec, NameBackReference, DefaultFieldSpecs } from './data/field-spec-types.js';

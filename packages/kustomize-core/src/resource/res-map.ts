@@ -1,0 +1,121 @@
+import { KustomizeError } from '../errors.js';
+import type { SchemaInfo } from '../schema/schema-info.js';
+import type { KResource } from './k-resource.js';
+import { effectiveNamespace, formatResId, resIdEquals, resIdKey, type ResId } from './res-id.js';
+
+/**
+ * An ordered list of resources with kustomize's id semantics (`resmap.ResMap`): current ids
+ * are unique; lookups compare effective namespaces and exact GVKs.
+ */
+export class ResMap {
+  private list: KResource[] = [];
+
+  constructor(readonly schema: SchemaInfo) {}
+
+  /** The resources in order. The array is live; do not mutate it directly. */
+  get resources(): readonly KResource[] {
+    return this.list;
+  }
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  /** The key under which ids compare equal. */
+  idKey(id: ResId): string {
+    return resIdKey(id, (gvk) => this.schema.isClusterScoped(gvk));
+  }
+
+  /** kustomize id equality with this map's schema. */
+  idEquals(a: ResId, b: ResId): boolean {
+    return resIdEquals(a, b, (gvk) => this.schema.isClusterScoped(gvk));
+  }
+
+  /** The effective namespace of an id (`default` for none, `_non_namespaceable_` if cluster-scoped). */
+  effectiveNamespace(id: ResId): string {
+    return effectiveNamespace(id, (gvk) => this.schema.isClusterScoped(gvk));
+  }
+
+  /** Records a resource's current id as a previous id (kustomize `StorePreviousId`). */
+  storePreviousId(res: KResource): void {
+    res.storePreviousId(this.effectiveNamespace(res.curId()));
+  }
+
+  /** Appends a resource; its current id must not be taken. */
+  append(res: KResource): void {
+    const id = res.curId();
+    const key = this.idKey(id);
+    if (this.list.some((r) => this.idKey(r.curId()) === key)) {
+      throw new KustomizeError(
+        'DuplicateResourceId',
+        `may not add resource with an already registered id: ${formatResId(id)}`,
+        { location: { object: formatResId(id), file: res.origin?.path } },
+      );
+    }
+    this.list.push(res);
+  }
+
+  /** Appends every resource of `other` (each must have a fresh id). */
+  appendAll(other: ResMap | readonly KResource[]): void {
+    const items = other instanceof ResMap ? other.resources : other;
+    if (items.length > 32) {
+      // Bulk path: check uniqueness through a key set instead of a scan per resource.
+      const seen = new Set(this.list.map((r) => this.idKey(r.curId())));
+      for (const res of items) {
+        const key = this.idKey(res.curId());
+        if (seen.has(key)) this.append(res); // throws the standard error
+        seen.add(key);
+        this.list.push(res);
+      }
+      return;
+    }
+    for (const res of items) this.append(res);
+  }
+
+  /** Resources whose current id equals `id`. */
+  getByCurrentId(id: ResId): KResource[] {
+    const key = this.idKey(id);
+    return this.list.filter((r) => this.idKey(r.curId()) === key);
+  }
+
+  /** Resources any of whose ids (current or previous) equals `id`. */
+  getByAnyId(id: ResId): KResource[] {
+    const key = this.idKey(id);
+    return this.list.filter((r) => r.allIds().some((rid) => this.idKey(rid) === key));
+  }
+
+  /** Index of a resource (by identity), or -1. */
+  indexOf(res: KResource): number {
+    return this.list.indexOf(res);
+  }
+
+  /** Removes a resource (by identity). */
+  remove(res: KResource): void {
+    const i = this.list.indexOf(res);
+    if (i >= 0) this.list.splice(i, 1);
+  }
+
+  /** Replaces `old` (by identity) with `res` at the same position. */
+  replace(old: KResource, res: KResource): void {
+    const i = this.list.indexOf(old);
+    if (i < 0) throw new Error('ResMap.replace: resource not in map');
+    this.list[i] = res;
+  }
+
+  /** Replaces the whole list (e.g. after sorting or filtering). */
+  setAll(resources: KResource[]): void {
+    this.list = resources;
+  }
+
+  /** Drops resources whose object became empty (kustomize `DropEmpties`). */
+  dropEmpties(): void {
+    this.list = this.list.filter((r) => Object.keys(r.object).length > 0);
+  }
+
+  /** A deep copy. */
+  clone(): ResMap {
+    const m = new ResMap(this.schema);
+    m.list = this.list.map((r) => r.clone());
+    return m;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './yaml-value.js';
+export * from './errors.js';
+export * from './ids.js';
+export * from './resource.js';

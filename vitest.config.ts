@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Tests resolve sibling workspace packages from their TypeScript sources through the
+ * `source` export condition, so the suite runs without a prior `tsc -b`.
+ */
+export default defineConfig({
+  resolve: { conditions: ['source'] },
+  test: {
+    include: ['packages/*/test/**/*.test.ts', 'examples/**/*.test.ts', 'scripts/**/*.test.ts'],
+    testTimeout: 60_000,
+    pool: 'threads',
+  },
+});
