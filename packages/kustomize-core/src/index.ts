@@ -1,6 +1,9 @@
+export { build, buildKustomization, type BuildOptions, type BuildResult } from './build/build.js';
+export type { LoadRestrictor } from './target/loader.js';
 export { KustomizeError, type KustomizeErrorCode } from './errors.js';
 export { KResource, type GenerationBehavior, type PreviousName } from './resource/k-resource.js';
 export { ResMap } from './resource/res-map.js';
 export type { ResId } from './resource/res-id.js';
 export { builtinSchema, type SchemaInfo, type ListMergeInfo } from './schema/schema-info.js';
 export type { FieldSpec, NameBackReference, DefaultFieldSpecs } from './data/field-spec-types.js';
+export type { Kustomization } from './kustomization/kustomization.js';

@@ -1,0 +1,44 @@
+import { parseArgs } from 'node:util';
+import * as path from 'node:path';
+import { build, type LoadRestrictor } from '@kustomate/kustomize-core';
+import { createNodeFs } from '@kustomate/vfs/node';
+import { CliUsageError } from '../cli-usage-error.js';
+import type { CliIo } from '../run-cli.js';
+
+const RESTRICTORS: readonly LoadRestrictor[] = ['LoadRestrictionsRootOnly', 'LoadRestrictionsNone'];
+
+/** `kustomate build DIR [--load-restrictor R] [-o FILE]`: prints what `kubectl kustomize DIR` prints. */
+export async function buildCommand(args: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        'load-restrictor': { type: 'string' },
+        output: { type: 'string', short: 'o' },
+      },
+    });
+  } catch (e) {
+    throw new CliUsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) throw new CliUsageError('build takes at most one directory');
+  const restrictor = (values['load-restrictor'] ?? 'LoadRestrictionsRootOnly') as LoadRestrictor;
+  if (!RESTRICTORS.includes(restrictor)) {
+    throw new CliUsageError(
+      `invalid --load-restrictor "${restrictor}": use ${RESTRICTORS.join(' or ')}`,
+    );
+  }
+  const dir = path.resolve(io.cwd, positionals[0] ?? '.');
+  const fs = createNodeFs();
+  const result = await build({ fs, path: dir, loadRestrictor: restrictor });
+  for (const w of result.warnings) io.stderr(`${w}\n`);
+  const yaml = result.toYaml();
+  if (values.output !== undefined) {
+    fs.writeFile(path.resolve(io.cwd, values.output), yaml);
+  } else {
+    io.stdout(yaml);
+  }
+  return 0;
+}

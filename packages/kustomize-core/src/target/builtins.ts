@@ -1,0 +1,249 @@
+import type { YamlValue } from '@kustomate/resource';
+import type { FieldSpec } from '../data/field-spec-types.js';
+import { KustomizeError } from '../errors.js';
+import { absorbGenerated, applyNameHashes, generateConfigMap, generateSecret } from '../generators/index.js';
+import type { FieldSpecArg, PatchArg } from '../kustomization/kustomization.js';
+import {
+  applyAnnotations,
+  applyImages,
+  applyLabels,
+  applyNamespace,
+  applyPrefix,
+  applyReplicas,
+  applySuffix,
+  emptyTransformerConfig,
+  fixNameReferences,
+  labelsEntryFieldSpecs,
+  makeTransformerConfig,
+  mergeTransformerConfig,
+  parseTransformerConfig,
+  transformerConfigFromCrds,
+  type TransformerConfig,
+} from '../transformers/index.js';
+import {
+  applyReplacements,
+  expandReplacementFields,
+  parseReplacementFields,
+} from '../transformers/replacements/index.js';
+import { mergeVars, resolveVars, varsFromArgs } from '../vars/index.js';
+import { parseYaml11 } from '../yaml/index.js';
+import type { Accumulator } from './accumulator.js';
+import { warn } from './build-context.js';
+import type { KustTarget } from './kust-target.js';
+import { loadPatchEntry, parseJsonPatchOps, runPatchEntry, applyJsonPatchToResource, applySmPatchById, type SmPatch } from './patch-transformers.js';
+import { resourcesFromText } from './resource-factory.js';
+import { selectResources } from './select.js';
+import { runPluginGenerators, runPluginTransformers, runPluginValidators } from './plugins.js';
+
+export type { TransformerConfig };
+
+/** An empty transformer configuration (what a fresh accumulator starts with). */
+export function createTransformerConfig(): TransformerConfig {
+  return emptyTransformerConfig();
+}
+
+/** Merges `config` into the accumulator's configuration. */
+export function mergeTransformerConfigInto(ra: Accumulator, config: TransformerConfig): void {
+  ra.config = mergeTransformerConfig(ra.config, config);
+}
+
+/** A kustomization field spec with kustomize's defaults (empty GVK = any, create false). */
+export function toFieldSpec(arg: FieldSpecArg): FieldSpec {
+  return {
+    group: arg.group ?? '',
+    version: arg.version ?? '',
+    kind: arg.kind ?? '',
+    path: arg.path ?? '',
+    create: arg.create ?? false,
+  };
+}
+
+/** `configurations` (defaults + files) and `crds` merged into the accumulator's configuration. */
+export function loadTransformerConfigs(kt: KustTarget, ra: Accumulator): void {
+  const k = kt.kustomization;
+  const files = (k.configurations ?? []).map((path) => {
+    const display = kt.loader.display(kt.loader.resolve(path));
+    return parseTransformerConfig(parseYaml11(kt.loader.readText(path), display), display);
+  });
+  mergeTransformerConfigInto(ra, makeTransformerConfig(files));
+  for (const path of k.crds ?? []) {
+    const display = kt.loader.display(kt.loader.resolve(path));
+    const doc = parseYaml11(kt.loader.readText(path), display);
+    mergeTransformerConfigInto(ra, transformerConfigFromCrds([doc], display));
+  }
+}
+
+/** `configMapGenerator` then `secretGenerator` entries, each absorbed (create/merge/replace). */
+export function runGenerators(kt: KustTarget, ra: Accumulator): void {
+  const k = kt.kustomization;
+  const configuredIn = kt.kustomizationOriginPath;
+  const generated = [
+    ...(k.configMapGenerator ?? []).map((args) => () => generateConfigMap(args, kt.loader, k.generatorOptions, configuredIn)),
+    ...(k.secretGenerator ?? []).map((args) => () => generateSecret(args, kt.loader, k.generatorOptions, configuredIn)),
+  ];
+  for (const make of generated) absorbGenerated(ra.resmap, [make()]);
+  if ((k.helmCharts?.length ?? 0) > 0 || k.helmGlobals !== undefined) {
+    throw new KustomizeError(
+      'Unsupported',
+      `${kt.loaded.displayPath}: trouble configuring builtin HelmChartInflationGenerator: helm charts need --enable-helm, which kustomate does not support`,
+      { location: { file: kt.loaded.displayPath, field: 'helmCharts' } },
+    );
+  }
+}
+
+/** External `generators` entries (builtin plugin configs). */
+export function runExternalGenerators(kt: KustTarget, ra: Accumulator): void {
+  runPluginGenerators(kt, ra, kt.kustomization.generators ?? []);
+}
+
+/** `validators` entries. */
+export function runValidators(kt: KustTarget, ra: Accumulator): void {
+  runPluginValidators(kt, ra, kt.kustomization.validators ?? []);
+}
+
+/** Loads `patchesStrategicMerge` entries: each is inline YAML or a file (kustomize tries inline first). */
+function loadStrategicMergePatches(kt: KustTarget): SmPatch[] {
+  const entries = kt.kustomization.patchesStrategicMerge ?? [];
+  const out: SmPatch[] = [];
+  for (const entry of entries) {
+    let docs;
+    try {
+      docs = resourcesFromText(entry, kt.loaded.displayPath);
+    } catch {
+      const display = kt.loader.display(kt.loader.resolve(entry));
+      docs = resourcesFromText(kt.loader.readText(entry), display, { path: display });
+    }
+    for (const patch of docs) out.push({ patch, allowNameChange: false, allowKindChange: false });
+  }
+  if (entries.length > 0 && out.length === 0) {
+    throw new KustomizeError(
+      'InvalidPatch',
+      `${kt.loaded.displayPath}: patchesStrategicMerge: patch appears to be empty; files=[${entries.join(' ')}]`,
+      { location: { file: kt.loaded.displayPath, field: 'patchesStrategicMerge' } },
+    );
+  }
+  return out;
+}
+
+interface Json6902Entry {
+  target: NonNullable<PatchArg['target']>;
+  ops: YamlValue[];
+  source: string;
+}
+
+function loadJson6902Patches(kt: KustTarget): Json6902Entry[] {
+  const file = kt.loaded.displayPath;
+  return (kt.kustomization.patchesJson6902 ?? []).map((entry, i) => {
+    const field = `patchesJson6902[${i}]`;
+    if (!entry.target?.name) {
+      throw new KustomizeError('InvalidPatch', `${file}: ${field}: must specify the target name`, {
+        location: { file, field: `${field}.target.name` },
+      });
+    }
+    const path = entry.path ?? '';
+    const inline = entry.patch ?? '';
+    if (path === '' && inline === '') {
+      throw new KustomizeError('InvalidPatch', `${file}: ${field}: empty file path and empty jsonOp`, {
+        location: { file, field },
+      });
+    }
+    if (path !== '' && inline !== '') {
+      throw new KustomizeError('InvalidPatch', `${file}: ${field}: must specify a file path or jsonOp, not both`, {
+        location: { file, field },
+      });
+    }
+    const source = path !== '' ? kt.loader.display(kt.loader.resolve(path)) : file;
+    const text = path !== '' ? kt.loader.readText(path) : inline;
+    if (text === '') {
+      throw new KustomizeError('InvalidPatch', `${source}: patch file seems to be empty`, { location: { file: source } });
+    }
+    const ops = parseJsonPatchOps(text, source) ?? [];
+    if (ops.length === 0) {
+      throw new KustomizeError('InvalidPatch', `${source}: patch appears to be empty`, { location: { file: source } });
+    }
+    return { target: entry.target, ops, source };
+  });
+}
+
+/**
+ * The builtin transformers in kustomize's fixed order (PatchStrategicMerge, Patch, Namespace,
+ * Prefix, Suffix, Labels, Annotations, PatchJson6902, ReplicaCount, ImageTag, Replacement),
+ * then external `transformers`. Resources that became empty are dropped after each.
+ */
+export function runTransformers(kt: KustTarget, ra: Accumulator): void {
+  const k = kt.kustomization;
+  const tc = ra.config;
+  const resmap = ra.resmap;
+  // Configure everything first, as kustomize does, so configuration errors come first.
+  const smPatches = loadStrategicMergePatches(kt);
+  const patches = (k.patches ?? []).map((entry) => ({ entry, loaded: loadPatchEntry(entry, kt.loader, kt.loaded.displayPath) }));
+  const jsonPatches = loadJson6902Patches(kt);
+  const replacementFields = parseReplacementFields(k.replacements as YamlValue | undefined, kt.loaded.displayPath);
+  const replacements = expandReplacementFields(replacementFields, (path) =>
+    parseYaml11(kt.loader.readText(path), kt.loader.display(kt.loader.resolve(path))),
+  );
+
+  const steps: (() => void)[] = [];
+  for (const sm of smPatches) steps.push(() => applySmPatchById(resmap, sm));
+  for (const { entry, loaded } of patches) steps.push(() => runPatchEntry(resmap, entry, loaded));
+  if (k.namespace) steps.push(() => applyNamespace(resmap, k.namespace as string, tc.namespace));
+  if (k.namePrefix) steps.push(() => applyPrefix(resmap, k.namePrefix as string, tc.namePrefix));
+  if (k.nameSuffix) steps.push(() => applySuffix(resmap, k.nameSuffix as string, tc.nameSuffix));
+  for (const label of k.labels ?? []) {
+    const entry = {
+      pairs: label.pairs ?? {},
+      ...(label.includeSelectors !== undefined ? { includeSelectors: label.includeSelectors } : {}),
+      ...(label.includeTemplates !== undefined ? { includeTemplates: label.includeTemplates } : {}),
+      fields: (label.fields ?? []).map(toFieldSpec),
+    };
+    steps.push(() => applyLabels(resmap, entry.pairs, labelsEntryFieldSpecs(entry, tc)));
+  }
+  if (k.commonLabels) steps.push(() => applyLabels(resmap, k.commonLabels ?? {}, tc.commonLabels));
+  if (k.commonAnnotations) steps.push(() => applyAnnotations(resmap, k.commonAnnotations ?? {}, tc.commonAnnotations));
+  for (const jp of jsonPatches) {
+    steps.push(() => {
+      const selected = selectResources(resmap, jp.target);
+      if (selected.length === 0) {
+        throw new KustomizeError(
+          'PatchTargetNotFound',
+          `${jp.source}: patchesJson6902 target not found for ${describeTarget(jp.target)}`,
+          { location: { file: jp.source, field: 'target' } },
+        );
+      }
+      for (const res of selected) applyJsonPatchToResource(res, jp.ops, jp.source);
+    });
+  }
+  for (const r of k.replicas ?? []) {
+    steps.push(() => applyReplicas(resmap, [{ name: r.name ?? '', count: r.count ?? 0 }], tc.replicas));
+  }
+  for (const image of k.images ?? []) {
+    steps.push(() => applyImages(resmap, [{ ...image, name: image.name ?? '' }], tc.images));
+  }
+  if (replacements.length > 0) steps.push(() => applyReplacements(resmap, replacements));
+  for (const step of steps) {
+    step();
+    resmap.dropEmpties();
+  }
+  runPluginTransformers(kt, ra, k.transformers ?? []);
+}
+
+function describeTarget(t: NonNullable<PatchArg['target']>): string {
+  const gvk = [t.kind, t.version, t.group].filter(Boolean).join('.');
+  return `${gvk || '[noKind]'}/${t.name ?? ''}.${t.namespace || '[noNs]'}`;
+}
+
+/** `vars` of a kustomization merged into the accumulator's var set. */
+export function mergeKustomizationVars(kt: KustTarget, ra: Accumulator): void {
+  const vars = varsFromArgs(kt.kustomization.vars);
+  if (vars.length > 0) mergeVars(ra.resmap, ra.vars, vars);
+}
+
+/** The root-only steps after accumulation: hash suffixes, name back-references, vars. */
+export function finishRoot(kt: KustTarget, ra: Accumulator): void {
+  applyNameHashes(ra.resmap);
+  fixNameReferences(ra.resmap, ra.config.nameReference);
+  if (ra.vars.size > 0) {
+    const result = resolveVars(ra.resmap, ra.vars, ra.config.varReference);
+    for (const w of result.warnings) warn(kt.ctx, w);
+  }
+}

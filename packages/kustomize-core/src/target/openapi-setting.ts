@@ -1,0 +1,50 @@
+import { KustomizeError } from '../errors.js';
+import { createSchemaFromOpenApi } from '../patch/index.js';
+import { builtinSchema } from '../schema/schema-info.js';
+import { parseResourceYaml } from '../yaml/index.js';
+import type { BuildContext } from './build-context.js';
+import type { KustTarget } from './kust-target.js';
+
+const BUILTIN_VERSIONS = ['v1.21.2'];
+
+/**
+ * Applies a kustomization's `openapi` field to the build's schema (kustomize
+ * `openapi.SetSchema`): the root always decides (`reset`), a nested kustomization only when
+ * nothing has chosen a schema yet.
+ */
+export function applyOpenApiSetting(ctx: BuildContext, kt: KustTarget, reset: boolean): void {
+  const openapi = kt.kustomization.openapi;
+  if (!reset && ctx.schema.chosen) return;
+  if (!openapi || Object.keys(openapi).length === 0) {
+    if (reset) {
+      ctx.schema.current = builtinSchema;
+      ctx.schema.chosen = false;
+    }
+    return;
+  }
+  const file = kt.loaded.displayPath;
+  const { path, version } = openapi;
+  if (path && version) {
+    throw new KustomizeError('InvalidKustomization', `${file}: builtin version and custom schema provided, cannot use both`, {
+      location: { file, field: 'openapi' },
+    });
+  }
+  if (path) {
+    const text = kt.loader.readText(path);
+    const docs = parseResourceYaml(text, kt.loader.display(kt.loader.resolve(path)));
+    ctx.schema.current = createSchemaFromOpenApi(docs[0] ?? null, path);
+    ctx.schema.chosen = true;
+    return;
+  }
+  if (version) {
+    if (!BUILTIN_VERSIONS.includes(version)) {
+      throw new KustomizeError(
+        'InvalidKustomization',
+        `${file}: the specified OpenAPI version is not built in: ${version}`,
+        { location: { file, field: 'openapi.version' } },
+      );
+    }
+    ctx.schema.current = builtinSchema;
+    ctx.schema.chosen = true;
+  }
+}

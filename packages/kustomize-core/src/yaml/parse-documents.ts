@@ -1,0 +1,46 @@
+/**
+ * Low-level parsing of one YAML text with the `yaml` package, configured so that it only
+ * builds the node tree (failsafe schema, no known-tag resolution, no duplicate-key check):
+ * all typing is done afterwards with go-yaml's rules.
+ *
+ * @module
+ */
+import { parseAllDocuments, type Document, type ParseOptions, type DocumentOptions, type SchemaOptions } from 'yaml';
+import { yamlError, type SourceRef } from './source-position.js';
+
+/** Characters libyaml's reader rejects (it allows tab, LF, CR, NEL and the printable ranges). */
+const CONTROL =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  schema: 'failsafe',
+  resolveKnownTags: false,
+  uniqueKeys: false,
+  prettyErrors: false,
+  keepSourceTokens: false,
+};
+
+/**
+ * The first YAML document of `ref.text` (go-yaml's decoders read one document and ignore the
+ * rest), or `undefined` when the text holds no document at all.
+ *
+ * @throws KustomizeError `InvalidYaml` for a syntax error in that document, or a control
+ *   character anywhere in the text (libyaml's reader refuses those).
+ */
+export function parseFirstDocument(ref: SourceRef): Document.Parsed | undefined {
+  const bad = CONTROL.exec(ref.text);
+  if (bad !== null) throw yamlError(ref, bad.index, 'control characters are not allowed');
+  const docs = parseAllDocuments(ref.text, OPTIONS);
+  const list = Array.isArray(docs) ? docs : [];
+  const doc = list[0];
+  if (doc === undefined) return undefined;
+  const err = doc.errors[0];
+  if (err !== undefined) throw yamlError(ref, err.pos[0], firstLine(err.message), err);
+  return doc;
+}
+
+function firstLine(message: string): string {
+  const i = message.indexOf('\n');
+  const m = i === -1 ? message : message.slice(0, i);
+  return m.replace(/ at line \d+, column \d+:?$/, '');
+}
