@@ -61,12 +61,16 @@ interface DecodeContext {
   path: string;
   /** Field path as users write it, e.g. `commonLabels.app`. */
   field: string;
+  /** Unknown fields are errors (`DisallowUnknownFields`); otherwise they are ignored. */
+  strict?: boolean;
+  /** What is being decoded, for messages (`Kustomization` by default). */
+  what?: string;
 }
 
 function mismatch(value: YamlValue, type: GoType, ctx: DecodeContext): KustomizeError {
   return new KustomizeError(
     'InvalidKustomization',
-    `${ctx.file}: invalid Kustomization: json: cannot unmarshal ${jsonTypeName(value)} into Go struct field ${ctx.path} of type ${goTypeName(type)} (field "${ctx.field}")`,
+    `${ctx.file}: invalid ${ctx.what ?? 'Kustomization'}: json: cannot unmarshal ${jsonTypeName(value)} into Go struct field ${ctx.path} of type ${goTypeName(type)} (field "${ctx.field}")`,
     { location: { file: ctx.file, field: ctx.field } },
   );
 }
@@ -132,15 +136,16 @@ function decodeStruct(
   for (const [key, v] of Object.entries(value)) {
     const name = Object.hasOwn(type.fields, key) ? key : byLower.get(key.toLowerCase());
     if (name === undefined) {
+      if (ctx.strict === false) continue;
       throw new KustomizeError(
         'UnknownField',
-        `${ctx.file}: invalid Kustomization: json: unknown field "${key}"`,
+        `${ctx.file}: invalid ${ctx.what ?? 'Kustomization'}: json: unknown field "${key}"`,
         { location: { file: ctx.file, field: ctx.field === '' ? key : `${ctx.field}.${key}` } },
       );
     }
     const fieldType = type.fields[name] as GoType;
     const field = ctx.field === '' ? name : `${ctx.field}.${name}`;
-    const decoded = decodeGo(v, fieldType, { file: ctx.file, path: `${type.name}.${name}`, field });
+    const decoded = decodeGo(v, fieldType, { ...ctx, path: `${type.name}.${name}`, field });
     if (decoded === undefined) delete out[name];
     else out[name] = decoded;
   }

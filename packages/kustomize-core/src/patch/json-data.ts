@@ -1,5 +1,6 @@
 import { isYamlMap, type YamlMap, type YamlValue } from '@kustomate/resource';
 import { JsonPatchStepError } from './json6902-document.js';
+import { setOwn } from './set-own.js';
 
 /**
  * A deep copy of `value` as it comes back from Go's `encoding/json` into
@@ -20,7 +21,7 @@ export function toJsonData(value: YamlValue): YamlValue {
   if (Array.isArray(value)) return value.map(toJsonData);
   if (isYamlMap(value)) {
     const out: YamlMap = {};
-    for (const key of Object.keys(value)) out[key] = toJsonData(value[key] as YamlValue);
+    for (const key of Object.keys(value)) setOwn(out, key, toJsonData(value[key] as YamlValue));
     return out;
   }
   return value;

@@ -1,4 +1,5 @@
 import { isYamlMap, type YamlMap, type YamlValue } from '@kustomate/resource';
+import { setOwn } from './set-own.js';
 
 /** An object or array of a JSON document that an operation reads or changes. */
 export type JsonContainer = YamlMap | YamlValue[];
@@ -75,7 +76,7 @@ export function getValue(container: JsonContainer, key: string): YamlValue | und
 /** evanphx `set` (used by `replace` after a successful {@link getValue}). */
 export function setValue(container: JsonContainer, key: string, value: YamlValue): void {
   if (!Array.isArray(container)) {
-    container[key] = value;
+    setOwn(container, key, value);
     return;
   }
   container[fromEnd(parseIndex(key), container.length)] = value;
@@ -84,7 +85,7 @@ export function setValue(container: JsonContainer, key: string, value: YamlValue
 /** evanphx `add`: sets an object key, or inserts into an array (`-` appends). */
 export function addValue(container: JsonContainer, key: string, value: YamlValue): void {
   if (!Array.isArray(container)) {
-    container[key] = value;
+    setOwn(container, key, value);
     return;
   }
   if (key === '-') {

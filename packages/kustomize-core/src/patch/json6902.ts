@@ -103,6 +103,7 @@ const OPERATIONS: Record<string, (state: State, op: Operation) => void> = {
     } catch {
       fail(`replace operation does not apply: doc is missing key: ${path}: ${MISSING_VALUE}`);
     }
+    // evanphx's wording for a failed replace really says "remove"
     wrap(`error in remove for path: '${path}'`, () => setValue(container, key, valueOf(op)));
   },
   move(state, op) {

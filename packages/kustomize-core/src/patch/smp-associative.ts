@@ -12,6 +12,7 @@ import {
   wrongKind,
 } from './smp-node.js';
 import { visitList, type Sources } from './smp-visitor.js';
+import { setOwn } from './set-own.js';
 
 /** Merges one pair of list elements (the walker, passed in to avoid an import cycle). */
 export type ElementWalk = (
@@ -181,7 +182,7 @@ function setKeyField(element: YamlValue, key: string, text: string): void {
     return;
   }
   if (!isYamlMap(element)) throw wrongKind('MappingNode', element);
-  element[key] = resolvePlainScalar(text);
+  setOwn(element, key, resolvePlainScalar(text));
 }
 
 /** kyaml `appendListNode(dst, src, keys)`: sets each `src` element into `dst`. */

@@ -12,6 +12,7 @@ import {
   wrongKind,
 } from './smp-node.js';
 import { visitList, visitMap, visitScalar, type Sources } from './smp-visitor.js';
+import { setOwn } from './set-own.js';
 
 /** Looks up the schema of a resource kind (kyaml `openapi.SchemaForResourceType`). */
 export type ResourceSchemaLookup = (apiVersion: string, kind: string) => SchemaCursor | undefined;
@@ -60,7 +61,7 @@ function walkMap(
     const value = walkMerge(lookup, fieldSources, schema?.field(key));
     if (!isYamlMap(dest)) throw wrongKind('MappingNode', dest);
     if (isMissingOrNull(value)) delete dest[key];
-    else dest[key] = value;
+    else setOwn(dest, key, value);
   }
   return dest;
 }

@@ -1,5 +1,6 @@
-import { cloneYaml, type YamlMap } from '@kustomate/resource';
+import type { YamlMap } from '@kustomate/resource';
 import type { SchemaInfo } from '../schema/schema-info.js';
+import { cloneOwn } from './set-own.js';
 import { schemaForResource } from './schema-cursor.js';
 import { walkMerge } from './smp-walker.js';
 
@@ -58,7 +59,7 @@ export function applyStrategicMerge(
 ): YamlMap | null {
   const lookup = (apiVersion: string, kind: string) =>
     schemaForResource(options.schema, apiVersion, kind);
-  const merged = walkMerge(lookup, [target, cloneYaml(patch)], undefined);
+  const merged = walkMerge(lookup, [target, cloneOwn(patch)], undefined);
   // kustomize keeps its own (mutated) node and only checks whether the walk returned
   // anything, so a root `$patch: replace` leaves the resource as it was.
   return merged === undefined || merged === null ? null : target;

@@ -9,6 +9,12 @@ import { effectiveNamespace, formatResId, resIdEquals, resIdKey, type ResId } fr
  */
 export class ResMap {
   private list: KResource[] = [];
+  /**
+   * Current-id keys of {@link list}, built lazily for `append`. Objects are mutated in place by
+   * transformers, so every step that may rename resources ends with `dropEmpties()` or
+   * `setAll()`, which drop the index.
+   */
+  private keys: Set<string> | undefined;
 
   constructor(readonly schema: SchemaInfo) {}
 
@@ -45,31 +51,26 @@ export class ResMap {
   append(res: KResource): void {
     const id = res.curId();
     const key = this.idKey(id);
-    if (this.list.some((r) => this.idKey(r.curId()) === key)) {
+    this.keys ??= new Set(this.list.map((r) => this.idKey(r.curId())));
+    if (this.keys.has(key)) {
       throw new KustomizeError(
         'DuplicateResourceId',
         `may not add resource with an already registered id: ${formatResId(id)}`,
         { location: { object: formatResId(id), file: res.origin?.path } },
       );
     }
+    this.keys.add(key);
     this.list.push(res);
   }
 
   /** Appends every resource of `other` (each must have a fresh id). */
   appendAll(other: ResMap | readonly KResource[]): void {
-    const items = other instanceof ResMap ? other.resources : other;
-    if (items.length > 32) {
-      // Bulk path: check uniqueness through a key set instead of a scan per resource.
-      const seen = new Set(this.list.map((r) => this.idKey(r.curId())));
-      for (const res of items) {
-        const key = this.idKey(res.curId());
-        if (seen.has(key)) this.append(res); // throws the standard error
-        seen.add(key);
-        this.list.push(res);
-      }
-      return;
-    }
-    for (const res of items) this.append(res);
+    for (const res of other instanceof ResMap ? other.resources : other) this.append(res);
+  }
+
+  /** Forgets the id index after resources were renamed in place. */
+  invalidateIndex(): void {
+    this.keys = undefined;
   }
 
   /** Resources whose current id equals `id`. */
@@ -93,6 +94,7 @@ export class ResMap {
   remove(res: KResource): void {
     const i = this.list.indexOf(res);
     if (i >= 0) this.list.splice(i, 1);
+    this.keys = undefined;
   }
 
   /** Replaces `old` (by identity) with `res` at the same position. */
@@ -100,16 +102,19 @@ export class ResMap {
     const i = this.list.indexOf(old);
     if (i < 0) throw new Error('ResMap.replace: resource not in map');
     this.list[i] = res;
+    this.keys = undefined;
   }
 
   /** Replaces the whole list (e.g. after sorting or filtering). */
   setAll(resources: KResource[]): void {
     this.list = resources;
+    this.keys = undefined;
   }
 
   /** Drops resources whose object became empty (kustomize `DropEmpties`). */
   dropEmpties(): void {
     this.list = this.list.filter((r) => Object.keys(r.object).length > 0);
+    this.keys = undefined;
   }
 
   /** A deep copy. */

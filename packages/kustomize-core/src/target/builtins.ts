@@ -28,6 +28,7 @@ import {
 import { mergeVars, resolveVars, varsFromArgs } from '../vars/index.js';
 import { parseYaml11 } from '../yaml/index.js';
 import type { Accumulator } from './accumulator.js';
+import type { ResMap } from '../resource/res-map.js';
 import { warn } from './build-context.js';
 import type { KustTarget } from './kust-target.js';
 import { loadPatchEntry, parseJsonPatchOps, runPatchEntry, applyJsonPatchToResource, applySmPatchById, type SmPatch } from './patch-transformers.js';
@@ -66,11 +67,14 @@ export function loadTransformerConfigs(kt: KustTarget, ra: Accumulator): void {
     return parseTransformerConfig(parseYaml11(kt.loader.readText(path), display), display);
   });
   mergeTransformerConfigInto(ra, makeTransformerConfig(files));
+  // kustomize reads all `crds` files into one configuration, then merges it once.
+  let crds = emptyTransformerConfig();
   for (const path of k.crds ?? []) {
     const display = kt.loader.display(kt.loader.resolve(path));
     const doc = parseYaml11(kt.loader.readText(path), display);
-    mergeTransformerConfigInto(ra, transformerConfigFromCrds([doc], display));
+    crds = mergeTransformerConfig(crds, transformerConfigFromCrds([doc], display));
   }
+  mergeTransformerConfigInto(ra, crds);
 }
 
 /** `configMapGenerator` then `secretGenerator` entries, each absorbed (create/merge/replace). */
@@ -125,44 +129,59 @@ function loadStrategicMergePatches(kt: KustTarget): SmPatch[] {
   return out;
 }
 
-interface Json6902Entry {
+/** A loaded `patchesJson6902` entry. */
+export interface Json6902Entry {
   target: NonNullable<PatchArg['target']>;
   ops: YamlValue[];
   source: string;
 }
 
-function loadJson6902Patches(kt: KustTarget): Json6902Entry[] {
+/**
+ * Loads one `patchesJson6902` entry (kustomize `PatchJson6902Transformer.Config`): a target
+ * with a name, and exactly one of `path` and an inline op list.
+ */
+export function loadJson6902Entry(kt: KustTarget, entry: PatchArg, field: string): Json6902Entry {
   const file = kt.loaded.displayPath;
-  return (kt.kustomization.patchesJson6902 ?? []).map((entry, i) => {
-    const field = `patchesJson6902[${i}]`;
-    if (!entry.target?.name) {
-      throw new KustomizeError('InvalidPatch', `${file}: ${field}: must specify the target name`, {
-        location: { file, field: `${field}.target.name` },
-      });
-    }
-    const path = entry.path ?? '';
-    const inline = entry.patch ?? '';
-    if (path === '' && inline === '') {
-      throw new KustomizeError('InvalidPatch', `${file}: ${field}: empty file path and empty jsonOp`, {
-        location: { file, field },
-      });
-    }
-    if (path !== '' && inline !== '') {
-      throw new KustomizeError('InvalidPatch', `${file}: ${field}: must specify a file path or jsonOp, not both`, {
-        location: { file, field },
-      });
-    }
-    const source = path !== '' ? kt.loader.display(kt.loader.resolve(path)) : file;
-    const text = path !== '' ? kt.loader.readText(path) : inline;
-    if (text === '') {
-      throw new KustomizeError('InvalidPatch', `${source}: patch file seems to be empty`, { location: { file: source } });
-    }
-    const ops = parseJsonPatchOps(text, source) ?? [];
-    if (ops.length === 0) {
-      throw new KustomizeError('InvalidPatch', `${source}: patch appears to be empty`, { location: { file: source } });
-    }
-    return { target: entry.target, ops, source };
-  });
+  if (!entry.target?.name) {
+    throw new KustomizeError('InvalidPatch', `${file}: ${field}: must specify the target name`, {
+      location: { file, field: `${field}.target.name` },
+    });
+  }
+  const path = entry.path ?? '';
+  const inline = entry.patch ?? '';
+  if (path === '' && inline === '') {
+    throw new KustomizeError('InvalidPatch', `${file}: ${field}: empty file path and empty jsonOp`, {
+      location: { file, field },
+    });
+  }
+  if (path !== '' && inline !== '') {
+    throw new KustomizeError('InvalidPatch', `${file}: ${field}: must specify a file path or jsonOp, not both`, {
+      location: { file, field },
+    });
+  }
+  const source = path !== '' ? kt.loader.display(kt.loader.resolve(path)) : file;
+  const text = path !== '' ? kt.loader.readText(path) : inline;
+  if (text === '') {
+    throw new KustomizeError('InvalidPatch', `${source}: patch file seems to be empty`, { location: { file: source } });
+  }
+  const ops = parseJsonPatchOps(text, source) ?? [];
+  if (ops.length === 0) {
+    throw new KustomizeError('InvalidPatch', `${source}: patch appears to be empty`, { location: { file: source } });
+  }
+  return { target: entry.target, ops, source };
+}
+
+/** Applies a `patchesJson6902` entry to its selected resources; no match is an error. */
+export function runJson6902Entry(resmap: ResMap, jp: Json6902Entry): void {
+  const selected = selectResources(resmap, jp.target);
+  if (selected.length === 0) {
+    throw new KustomizeError(
+      'PatchTargetNotFound',
+      `${jp.source}: patchesJson6902 target not found for ${describeTarget(jp.target)}`,
+      { location: { file: jp.source, field: 'target' } },
+    );
+  }
+  for (const res of selected) applyJsonPatchToResource(res, jp.ops, jp.source);
 }
 
 /**
@@ -177,7 +196,7 @@ export function runTransformers(kt: KustTarget, ra: Accumulator): void {
   // Configure everything first, as kustomize does, so configuration errors come first.
   const smPatches = loadStrategicMergePatches(kt);
   const patches = (k.patches ?? []).map((entry) => ({ entry, loaded: loadPatchEntry(entry, kt.loader, kt.loaded.displayPath) }));
-  const jsonPatches = loadJson6902Patches(kt);
+  const jsonPatches = (k.patchesJson6902 ?? []).map((entry, i) => loadJson6902Entry(kt, entry, `patchesJson6902[${i}]`));
   const replacementFields = parseReplacementFields(k.replacements as YamlValue | undefined, kt.loaded.displayPath);
   const replacements = expandReplacementFields(replacementFields, (path) =>
     parseYaml11(kt.loader.readText(path), kt.loader.display(kt.loader.resolve(path))),
@@ -200,19 +219,7 @@ export function runTransformers(kt: KustTarget, ra: Accumulator): void {
   }
   if (k.commonLabels) steps.push(() => applyLabels(resmap, k.commonLabels ?? {}, tc.commonLabels));
   if (k.commonAnnotations) steps.push(() => applyAnnotations(resmap, k.commonAnnotations ?? {}, tc.commonAnnotations));
-  for (const jp of jsonPatches) {
-    steps.push(() => {
-      const selected = selectResources(resmap, jp.target);
-      if (selected.length === 0) {
-        throw new KustomizeError(
-          'PatchTargetNotFound',
-          `${jp.source}: patchesJson6902 target not found for ${describeTarget(jp.target)}`,
-          { location: { file: jp.source, field: 'target' } },
-        );
-      }
-      for (const res of selected) applyJsonPatchToResource(res, jp.ops, jp.source);
-    });
-  }
+  for (const jp of jsonPatches) steps.push(() => runJson6902Entry(resmap, jp));
   for (const r of k.replicas ?? []) {
     steps.push(() => applyReplicas(resmap, [{ name: r.name ?? '', count: r.count ?? 0 }], tc.replicas));
   }

@@ -22,8 +22,8 @@ function blockAllowedV3(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if (c === 0x20 && isBreak(value.charCodeAt(i + 1))) return false;
-    if (c === 0x09 || (c >= 0xd800 && c <= 0xdfff)) continue;
-    if (!isPrintable(c)) return false;
+    // Tabs are allowed in blocks by yaml.v3; supplementary-plane characters are not printable.
+    if (c !== 0x09 && !isPrintable(c)) return false;
   }
   return true;
 }

@@ -12,7 +12,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import { isYamlMap, type YamlMap, type YamlValue } from '@kustomate/resource';
-import { resolveScalarNode, scalarText, shortTag } from './scalar-value.js';
+import { resolveScalarNode, scalarText, shortTag, type ScalarLike } from './scalar-value.js';
 import { formatGoFloat32 } from './go-strconv.js';
 
 /** True for a `<<` key that go-yaml treats as a merge (plain, or tagged `!!merge`). */
@@ -35,6 +35,11 @@ export function mapKeyV3(node: unknown, top: boolean): string | undefined {
     const kind = isSeq(node) ? '!!seq' : isMap(node) ? '!!map' : 'node';
     throw new Error(top ? `cannot unmarshal ${kind} into string` : `${NOT_A_STRING} (a ${kind} key)`);
   }
+  return scalarKeyV3(node, top);
+}
+
+/** {@link mapKeyV3} for a key known to be a scalar. */
+export function scalarKeyV3(node: ScalarLike, top: boolean): string | undefined {
   const r = resolveScalarNode('v3', node);
   const text = r.tag === '!!binary' ? (r.value as string) : scalarText(node);
   if (text === '<<') return undefined;

@@ -9,7 +9,7 @@ import { parseAllDocuments, type Document, type ParseOptions, type DocumentOptio
 import { yamlError, type SourceRef } from './source-position.js';
 
 /** Characters libyaml's reader rejects (it allows tab, LF, CR, NEL and the printable ranges). */
-const CONTROL =
+export const CONTROL_CHARACTERS =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
@@ -28,7 +28,7 @@ const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
  *   character anywhere in the text (libyaml's reader refuses those).
  */
 export function parseFirstDocument(ref: SourceRef): Document.Parsed | undefined {
-  const bad = CONTROL.exec(ref.text);
+  const bad = CONTROL_CHARACTERS.exec(ref.text);
   if (bad !== null) throw yamlError(ref, bad.index, 'control characters are not allowed');
   const docs = parseAllDocuments(ref.text, OPTIONS);
   const list = Array.isArray(docs) ? docs : [];

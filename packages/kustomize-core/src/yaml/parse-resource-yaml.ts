@@ -7,6 +7,7 @@
 import { isScalar } from 'yaml';
 import type { YamlValue } from '@kustomate/resource';
 import { Composer } from './composer.js';
+import { parseFastDocument } from './fast-parse.js';
 import { parseFirstDocument } from './parse-documents.js';
 import { resolveScalarNode, shortTag } from './scalar-value.js';
 import { splitYamlDocuments } from './split-documents.js';
@@ -71,6 +72,11 @@ export function parseResourceYaml(text: string, file?: string): YamlValue[] {
     if (DIRECTIVE_FIRST.test(chunk.text) && !DOC_START.test(chunk.text)) {
       // kyaml cut the `---` after the directives into another chunk; yaml.v3 then fails.
       throw yamlError(ref, chunk.text.length, 'did not find expected <document start>');
+    }
+    const fast = parseFastDocument(chunk.text);
+    if (fast !== undefined) {
+      out.push(fast);
+      continue;
     }
     const doc = parseFirstDocument(ref);
     if (doc === undefined || doc.contents === null || isNullRoot(doc.contents)) continue;

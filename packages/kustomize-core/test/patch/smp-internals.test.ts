@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { YamlValue } from '@kustomate/resource';
+import type { YamlMap, YamlValue } from '@kustomate/resource';
 import { findElement, setElement } from '../../src/patch/smp-elements.js';
 import { compareGoStrings, resolvePlainScalar, scalarText } from '../../src/patch/smp-node.js';
 
@@ -44,5 +44,25 @@ describe('scalar helpers', () => {
     expect(resolvePlainScalar('1.5')).toBe(1.5);
     expect(resolvePlainScalar('true')).toBe(true);
     expect(resolvePlainScalar('12345678901234567890')).toBe(12345678901234567890n);
+  });
+});
+
+describe('keys named __proto__', () => {
+  it('stay data in strategic merges and JSON patches', async () => {
+    const { applyStrategicMerge, applyJson6902 } = await import('../../src/patch/index.js');
+    const { builtinSchema } = await import('../../src/schema/schema-info.js');
+    const patch = JSON.parse(
+      '{"kind":"ConfigMap","apiVersion":"v1","data":{"__proto__":{"x":"1"}}}',
+    ) as YamlMap;
+    const out = applyStrategicMerge({ apiVersion: 'v1', kind: 'ConfigMap', data: {} }, patch, {
+      schema: builtinSchema,
+    });
+    const data = out?.data as YamlMap;
+    expect(Object.keys(data)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+    const patched = applyJson6902({ data: {} }, [
+      { op: 'add', path: '/data/__proto__', value: 'v' },
+    ]);
+    expect(Object.keys(patched.data as YamlMap)).toEqual(['__proto__']);
   });
 });

@@ -924,4 +924,42 @@ roleRef: {kind: Role, name: test, apiGroup: rbac.authorization.k8s.io}
     );
     expect(() => fixNameReferences(resMapFromYaml(rb('User')))).not.toThrow();
   });
+  // [verified] diamonds of prefixes and suffixes (a Pod under `a/svc` with nameSuffix -api,
+  // inside `a` with namePrefix a-; ConfigMaps cm elsewhere). Candidates are sieved first with
+  // empty prefix/suffix lists matching anything, then exactly.
+  describe('prefix/suffix disambiguation', () => {
+    const pod = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec: {containers: [{name: c, envFrom: [{configMapRef: {name: cm}}]}]}
+`;
+    function tree(other: { yaml: string; k: KustomizationFields }[]): string {
+      const a = resMapFromYaml(CM);
+      const svc = resMapFromYaml(pod);
+      runTransformers(svc, { nameSuffix: '-api' });
+      a.appendAll(svc);
+      runTransformers(a, { namePrefix: 'a-' });
+      const m = new ResMap(builtinSchema);
+      m.appendAll(a);
+      for (const o of other) {
+        const sub = resMapFromYaml(o.yaml);
+        runTransformers(sub, o.k);
+        m.appendAll(sub);
+      }
+      fixNameReferences(m);
+      const p = objectsOf(m).find((o) => o.kind === 'Pod') as YamlMap;
+      return JSON.stringify((p.spec as YamlMap).containers);
+    }
+    it("a ConfigMap with the referrer's prefix and no suffix wins over one with another prefix", () => {
+      expect(tree([{ yaml: CM, k: { namePrefix: 'b-' } }])).toContain('"name":"a-cm"');
+    });
+    it('an exact prefix and suffix match wins when the coarse pass leaves several', () => {
+      expect(tree([{ yaml: CM, k: { namePrefix: 'a-', nameSuffix: '-api' } }])).toContain(
+        '"name":"a-cm-api"',
+      );
+    });
+    it('nothing changes when the coarse pass keeps several and the exact one none', () => {
+      expect(tree([{ yaml: CM, k: { nameSuffix: '-api' } }])).toContain('"name":"cm"');
+    });
+  });
 });

@@ -60,6 +60,19 @@ function setFieldValue(
   }
 }
 
+const splitCache = new Map<string, readonly string[]>();
+
+/** {@link smarterPathSplitter} on `.`, memoised (target paths repeat for every resource). */
+function splitCached(fieldPath: string): readonly string[] {
+  let parts = splitCache.get(fieldPath);
+  if (parts === undefined) {
+    parts = smarterPathSplitter(fieldPath, '.');
+    if (splitCache.size > 1000) splitCache.clear();
+    splitCache.set(fieldPath, parts);
+  }
+  return parts;
+}
+
 function fieldRetrievalError(fieldPath: string, create: boolean): string {
   return create
     ? `unable to find or create field ${goQuote(fieldPath)} in replacement target`
@@ -76,11 +89,7 @@ function copyValueToTarget(res: KResource, value: SourceValue, target: TargetSel
   for (const fp of fieldPaths) {
     let refs: TargetRef[];
     try {
-      refs = matchTargets(
-        res.object,
-        smarterPathSplitter(fp, '.'),
-        create ? value.kind : undefined,
-      );
+      refs = matchTargets(res.object, splitCached(fp), create ? value.kind : undefined);
     } catch (e) {
       throw replacementError(
         `${fieldRetrievalError(fp, create)}: ${(e as Error).message}`,

@@ -80,7 +80,10 @@ export function cleanPath(parts: readonly string[]): string[] {
 
 /** Go `strconv.Atoi`: a base-10 int64 with optional sign, or `undefined`. */
 export function goAtoi(s: string): number | undefined {
+  const c = s.charCodeAt(0);
+  if (!(c >= 48 && c <= 57) && c !== 43 && c !== 45) return undefined;
   if (!/^[+-]?[0-9]+$/.test(s)) return undefined;
+  if (s.length <= 15) return Number(s);
   const v = BigInt(s);
   if (v < -(1n << 63n) || v >= 1n << 63n) return undefined;
   return Number(v);

@@ -38,8 +38,8 @@ class Ref implements TargetRef {
     private readonly holder: Container,
     private readonly key: string | number,
     readonly untagged: boolean,
-    /** Map keys from the resource root, `undefined` once inside a sequence or a phantom. */
-    readonly mapPath: readonly string[] | undefined,
+    /** Map keys from the resource root joined by `/` while at most two deep, else `undefined`. */
+    readonly mapPath: string | undefined,
   ) {}
 
   get value(): YamlValue {
@@ -64,8 +64,7 @@ class Ref implements TargetRef {
   fieldContainer(): { map: YamlMap; real: boolean } {
     const v = this.value;
     if (isYamlMap(v)) return { map: v, real: true };
-    const p = this.mapPath;
-    if (p && p.length === 2 && p[0] === 'metadata' && p[1] === 'annotations') {
+    if (this.mapPath === 'metadata/annotations') {
       const m: YamlMap = {};
       this.set(m);
       return { map: m, real: true };
@@ -74,8 +73,11 @@ class Ref implements TargetRef {
   }
 
   child(container: Container, key: string | number, real: boolean, untagged = false): Ref {
-    const path =
-      real && this.mapPath && typeof key === 'string' ? [...this.mapPath, key] : undefined;
+    let path: string | undefined;
+    if (real && typeof key === 'string' && this.mapPath !== undefined) {
+      if (this.mapPath === '') path = key;
+      else if (!this.mapPath.includes('/') && !key.includes('/')) path = `${this.mapPath}/${key}`;
+    }
     return new Ref(container, key, untagged, path);
   }
 }
@@ -180,5 +182,5 @@ export function matchTargets(
   create?: CreateKind,
 ): TargetRef[] {
   const box: YamlMap = { root };
-  return filter(new Ref(box, 'root', false, []), path, create);
+  return filter(new Ref(box, 'root', false, ''), path, create);
 }

@@ -44,7 +44,17 @@ function hasControl(s: string): boolean {
 }
 
 const SIMPLE_WORD = /^[A-Za-z][A-Za-z0-9_./-]*$/;
-const RESERVED_WORDS = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL']);
+const RESERVED_WORDS = new Set([
+  'true',
+  'True',
+  'TRUE',
+  'false',
+  'False',
+  'FALSE',
+  'null',
+  'Null',
+  'NULL',
+]);
 
 function isPlainSafe(s: string): boolean {
   if (SIMPLE_WORD.test(s)) return !RESERVED_WORDS.has(s);
