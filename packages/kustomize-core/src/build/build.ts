@@ -16,6 +16,8 @@ import {
   normalizeAnnotations,
   ORIGIN_ANNOTATION,
   originAnnotationText,
+  TRANSFORMATIONS_ANNOTATION,
+  transformationsAnnotationText,
 } from './finalize-output.js';
 import { sortLegacy } from './sort-resources.js';
 
@@ -116,8 +118,8 @@ function orderResources(kt: KustTarget, resmap: ResMap): KResource[] {
     }
     return [...resmap.resources];
   }
-  if (sort?.order !== undefined && sort.order !== 'legacy' && sort.order !== '') {
-    throw new KustomizeError('InvalidKustomization', `${file}: the field 'sortOptions.order' must be either 'fifo' or 'legacy'`, {
+  if (sort !== undefined && sort.order !== 'legacy') {
+    throw new KustomizeError('InvalidKustomization', `${file}: the field 'sortOptions.order' must be one of [fifo, legacy]`, {
       location: { file, field: 'sortOptions.order' },
     });
   }
@@ -131,12 +133,17 @@ function orderResources(kt: KustTarget, resmap: ResMap): KResource[] {
 function finalize(kt: KustTarget, resources: KResource[]): void {
   const meta = kt.kustomization.buildMetadata ?? [];
   const keepOrigin = meta.includes('originAnnotations');
+  const keepTransformations = meta.includes('transformerAnnotations');
   for (const res of resources) {
     if (meta.includes('managedByLabel')) addManagedByLabel(res);
     const extra: Record<string, string> = {};
     if (keepOrigin) {
       const text = originAnnotationText(res);
       if (text !== undefined) extra[ORIGIN_ANNOTATION] = text;
+    }
+    if (keepTransformations) {
+      const text = transformationsAnnotationText(res);
+      if (text !== undefined) extra[TRANSFORMATIONS_ANNOTATION] = text;
     }
     normalizeAnnotations(res, extra);
   }

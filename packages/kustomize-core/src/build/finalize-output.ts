@@ -41,7 +41,9 @@ export function normalizeAnnotations(res: KResource, extra: Record<string, strin
     }
   }
   if (Object.keys(out).length === 0) {
+    // kustomize's SetAnnotations creates `metadata` (empty) on objects that lack it.
     if (isYamlMap(md)) delete md.annotations;
+    else res.object.metadata = {};
     return;
   }
   res.metadata().annotations = out;
@@ -64,6 +66,22 @@ export function originAnnotationText(res: KResource): string | undefined {
   }
   if (Object.keys(value).length === 0) return undefined;
   return yamlV3Block(value);
+}
+
+/** The YAML text kustomize stores in the transformations annotation (a list of origins). */
+export function transformationsAnnotationText(res: KResource): string | undefined {
+  if (res.transformations.length === 0) return undefined;
+  return res.transformations
+    .map((o) => {
+      const block = originAnnotationText({ origin: o } as KResource) ?? '';
+      return block
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`))
+        .join('\n');
+    })
+    .join('\n')
+    .concat('\n');
 }
 
 /** Struct-ordered block YAML as kyaml.Marshal writes small origin records (indent 2). */

@@ -65,6 +65,11 @@ interface DecodeContext {
   strict?: boolean;
   /** What is being decoded, for messages (`Kustomization` by default). */
   what?: string;
+  /**
+   * Scalars decoded into string fields become their text (`51` → `"51"`), as
+   * `sigs.k8s.io/yaml.Unmarshal` does when it knows the target type (plugin configs).
+   */
+  stringifyScalars?: boolean;
 }
 
 function mismatch(value: YamlValue, type: GoType, ctx: DecodeContext): KustomizeError {
@@ -82,8 +87,9 @@ export function decodeGo(value: YamlValue, type: GoType, ctx: DecodeContext): un
     case 'any':
       return value;
     case 'string':
-      if (typeof value !== 'string') throw mismatch(value, type, ctx);
-      return value;
+      if (typeof value === 'string') return value;
+      if (ctx.stringifyScalars && (typeof value !== 'object' || value === null)) return String(value);
+      throw mismatch(value, type, ctx);
     case 'bool':
       if (typeof value !== 'boolean') throw mismatch(value, type, ctx);
       return value;

@@ -1,4 +1,4 @@
-import type { YamlValue } from '@kustomate/resource';
+import type { ResourceOrigin, YamlValue } from '@kustomate/resource';
 import type { FieldSpec } from '../data/field-spec-types.js';
 import { KustomizeError } from '../errors.js';
 import { absorbGenerated, applyNameHashes, generateConfigMap, generateSecret } from '../generators/index.js';
@@ -202,12 +202,14 @@ export function runTransformers(kt: KustTarget, ra: Accumulator): void {
     parseYaml11(kt.loader.readText(path), kt.loader.display(kt.loader.resolve(path))),
   );
 
-  const steps: (() => void)[] = [];
-  for (const sm of smPatches) steps.push(() => applySmPatchById(resmap, sm));
-  for (const { entry, loaded } of patches) steps.push(() => runPatchEntry(resmap, entry, loaded));
-  if (k.namespace) steps.push(() => applyNamespace(resmap, k.namespace as string, tc.namespace));
-  if (k.namePrefix) steps.push(() => applyPrefix(resmap, k.namePrefix as string, tc.namePrefix));
-  if (k.nameSuffix) steps.push(() => applySuffix(resmap, k.nameSuffix as string, tc.nameSuffix));
+  const steps: [string, () => void][] = [];
+  if (smPatches.length > 0) {
+    steps.push(['PatchStrategicMergeTransformer', () => smPatches.forEach((sm) => applySmPatchById(resmap, sm))]);
+  }
+  for (const { entry, loaded } of patches) steps.push(['PatchTransformer', () => runPatchEntry(resmap, entry, loaded)]);
+  if (k.namespace) steps.push(['NamespaceTransformer', () => applyNamespace(resmap, k.namespace as string, tc.namespace)]);
+  if (k.namePrefix) steps.push(['PrefixTransformer', () => applyPrefix(resmap, k.namePrefix as string, tc.namePrefix)]);
+  if (k.nameSuffix) steps.push(['SuffixTransformer', () => applySuffix(resmap, k.nameSuffix as string, tc.nameSuffix)]);
   for (const label of k.labels ?? []) {
     const entry = {
       pairs: label.pairs ?? {},
@@ -215,20 +217,26 @@ export function runTransformers(kt: KustTarget, ra: Accumulator): void {
       ...(label.includeTemplates !== undefined ? { includeTemplates: label.includeTemplates } : {}),
       fields: (label.fields ?? []).map(toFieldSpec),
     };
-    steps.push(() => applyLabels(resmap, entry.pairs, labelsEntryFieldSpecs(entry, tc)));
+    steps.push(['LabelTransformer', () => applyLabels(resmap, entry.pairs, labelsEntryFieldSpecs(entry, tc))]);
   }
-  if (k.commonLabels) steps.push(() => applyLabels(resmap, k.commonLabels ?? {}, tc.commonLabels));
-  if (k.commonAnnotations) steps.push(() => applyAnnotations(resmap, k.commonAnnotations ?? {}, tc.commonAnnotations));
-  for (const jp of jsonPatches) steps.push(() => runJson6902Entry(resmap, jp));
+  if (k.commonLabels) steps.push(['LabelTransformer', () => applyLabels(resmap, k.commonLabels ?? {}, tc.commonLabels)]);
+  if (k.commonAnnotations) {
+    steps.push(['AnnotationsTransformer', () => applyAnnotations(resmap, k.commonAnnotations ?? {}, tc.commonAnnotations)]);
+  }
+  for (const jp of jsonPatches) steps.push(['PatchJson6902Transformer', () => runJson6902Entry(resmap, jp)]);
   for (const r of k.replicas ?? []) {
-    steps.push(() => applyReplicas(resmap, [{ name: r.name ?? '', count: r.count ?? 0 }], tc.replicas));
+    steps.push(['ReplicaCountTransformer', () => applyReplicas(resmap, [{ name: r.name ?? '', count: r.count ?? 0 }], tc.replicas)]);
   }
   for (const image of k.images ?? []) {
-    steps.push(() => applyImages(resmap, [{ ...image, name: image.name ?? '' }], tc.images));
+    steps.push(['ImageTagTransformer', () => applyImages(resmap, [{ ...image, name: image.name ?? '' }], tc.images)]);
   }
-  if (replacements.length > 0) steps.push(() => applyReplacements(resmap, replacements));
-  for (const step of steps) {
+  if (replacements.length > 0) steps.push(['ReplacementTransformer', () => applyReplacements(resmap, replacements)]);
+  for (const [kind, step] of steps) {
     step();
+    recordTransformation(kt, resmap, {
+      configuredIn: kt.kustomizationOriginPath,
+      configuredBy: { apiVersion: 'builtin', kind },
+    });
     resmap.dropEmpties();
   }
   runPluginTransformers(kt, ra, k.transformers ?? []);
@@ -253,4 +261,13 @@ export function finishRoot(kt: KustTarget, ra: Accumulator): void {
     const result = resolveVars(ra.resmap, ra.vars, ra.config.varReference);
     for (const w of result.warnings) warn(kt.ctx, w);
   }
+}
+
+/**
+ * With any `buildMetadata`, kustomize records each transformer that ran on every resource
+ * present at the time (`AddTransformerAnnotation`, unconditionally).
+ */
+export function recordTransformation(kt: KustTarget, resmap: ResMap, origin: ResourceOrigin): void {
+  if (kt.ctx.buildMetadata.length === 0) return;
+  for (const res of resmap.resources) res.transformations.push(origin);
 }

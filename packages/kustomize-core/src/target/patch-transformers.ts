@@ -158,7 +158,18 @@ export function applyJsonPatchToResource(res: KResource, ops: YamlValue[], sourc
 export function runPatchEntry(resmap: ResMap, entry: PatchArg, loaded: LoadedPatch): void {
   if (loaded.type === 'smp') {
     if (!entry.target) {
-      for (const sm of loaded.patches) applySmPatchById(resmap, sm);
+      for (const sm of loaded.patches) {
+        // kustomize keeps a resource deleted by an earlier document of the same entry in the
+        // list as an empty node, and crashes (nil pointer) when the next lookup reaches it.
+        if (resmap.resources.some((r) => Object.keys(r.object).length === 0)) {
+          throw new KustomizeError(
+            'InvalidPatch',
+            `${loaded.source}: a document of this patch deleted a resource and a later document of the same entry needs a lookup; kustomize v5.5 crashes on this (split the patch into separate entries)`,
+            { location: { file: loaded.source, field: 'patches' } },
+          );
+        }
+        applySmPatchById(resmap, sm);
+      }
     } else {
       if (loaded.patches.length > 1) {
         throw new KustomizeError(

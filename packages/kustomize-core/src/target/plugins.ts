@@ -28,7 +28,7 @@ import { BUILTIN_PLUGIN_CONFIGS, type PluginConfig } from './plugin-configs.js';
 import { generateIamPolicy } from './plugins/iam-policy-generator.js';
 import { applyValueAdd } from './plugins/value-add.js';
 import { resourcesFromText } from './resource-factory.js';
-import { loadJson6902Entry, runJson6902Entry, toFieldSpec } from './builtins.js';
+import { loadJson6902Entry, recordTransformation, runJson6902Entry, toFieldSpec } from './builtins.js';
 
 /** A configured builtin plugin instance: its config object and where it was configured. */
 interface PluginInstance {
@@ -77,6 +77,7 @@ function toInstance(kt: KustTarget, res: KResource, field: string): PluginInstan
     path: kind,
     field: '',
     strict: false,
+    stringifyScalars: true,
     what: `${kind} config`,
   }) as PluginConfig;
   return { kind, name: res.name, config, configuredIn: res.origin?.path ?? kt.kustomizationOriginPath };
@@ -139,9 +140,19 @@ function generate(kt: KustTarget, p: PluginInstance): KResource[] {
 export function runPluginTransformers(kt: KustTarget, ra: Accumulator, entries: string[]): void {
   if (entries.length === 0) return;
   const plugins = loadPluginConfigs(kt, entries, 'transformers');
-  const steps = plugins.map((p) => configureTransformer(kt, p));
-  for (const step of steps) {
+  const steps = plugins.map((p) => [p, configureTransformer(kt, p)] as const);
+  for (const [p, step] of steps) {
     step(ra);
+    const md = (p.config.metadata ?? {}) as { namespace?: string };
+    recordTransformation(kt, ra.resmap, {
+      configuredIn: p.configuredIn,
+      configuredBy: {
+        apiVersion: 'builtin',
+        kind: p.kind,
+        ...(p.name ? { name: p.name } : {}),
+        ...(md.namespace ? { namespace: md.namespace } : {}),
+      },
+    });
     ra.resmap.dropEmpties();
   }
 }

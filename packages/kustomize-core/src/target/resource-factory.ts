@@ -77,7 +77,8 @@ export function objectsFromDocuments(docs: YamlValue[], file: string): YamlMap[]
   for (let i = 0; i < queue.length; i++) {
     const doc = queue[i] as YamlMap;
     const kind = String(doc.kind);
-    if (!kind.endsWith('List')) {
+    // A `*List` kind without an `items` field is an ordinary resource (kustomize#5042, #5485).
+    if (!kind.endsWith('List') || !Object.hasOwn(doc, 'items')) {
       result.push(doc);
       continue;
     }

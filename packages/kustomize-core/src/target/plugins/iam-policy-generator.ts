@@ -21,6 +21,34 @@ export interface IamPolicyGeneratorConfig {
 }
 
 /**
+ * go-yaml's wording for the parse errors values pasted into the template typically cause
+ * (the shared parser reports them in the `yaml` library's words; line numbers already agree).
+ */
+const GO_YAML_MESSAGES: ReadonlyArray<[RegExp, string]> = [
+  [
+    /Plain value cannot start with reserved character .*$/s,
+    'found character that cannot start any token',
+  ],
+  [
+    /Nested mappings are not allowed in compact mappings.*$/s,
+    'mapping values are not allowed in this context',
+  ],
+];
+
+function goYamlWording(e: unknown): unknown {
+  if (!(e instanceof KustomizeError) || e.code !== 'InvalidYaml') return e;
+  for (const [re, go] of GO_YAML_MESSAGES) {
+    if (re.test(e.message)) {
+      return new KustomizeError('InvalidYaml', e.message.replace(re, go), {
+        location: e.location,
+        cause: e,
+      });
+    }
+  }
+  return e;
+}
+
+/**
  * kustomize's builtin IAMPolicyGenerator. For `cloud: gke` it returns a Workload Identity
  * ServiceAccount:
  *
@@ -74,7 +102,12 @@ metadata:
   name: ${k8s.name ?? ''}
 `;
   if (k8s.namespace) text += `\n  namespace: ${k8s.namespace}`;
-  const doc = parseResourceYaml(text)[0];
+  let doc;
+  try {
+    doc = parseResourceYaml(text)[0];
+  } catch (e) {
+    throw goYamlWording(e);
+  }
   if (!isYamlMap(doc)) {
     // Unreachable with the fixed template; kept for the type.
     throw new KustomizeError('InvalidGenerator', 'IAMPolicyGenerator produced no object');

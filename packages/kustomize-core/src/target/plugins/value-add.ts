@@ -165,7 +165,10 @@ interface Slot {
   set(v: YamlValue): void;
 }
 
-function nodeKindError(expected: 'MappingNode' | 'SequenceNode' | 'ScalarNode', v: YamlValue): KustomizeError {
+function nodeKindError(
+  expected: 'MappingNode' | 'SequenceNode' | 'ScalarNode',
+  v: YamlValue,
+): KustomizeError {
   const e = wrongKindError(expected, v);
   return new KustomizeError('InvalidFieldSpec', e.message);
 }
@@ -209,7 +212,8 @@ function lookupCreate(root: YamlMap, path: readonly string[]): Slot | undefined 
     const cur = slot.value;
     const idx = goAtoi(part);
     if (idx !== undefined) {
-      if (idx < 0) throw new KustomizeError('InvalidFieldSpec', `array index ${idx} cannot be negative`);
+      if (idx < 0)
+        throw new KustomizeError('InvalidFieldSpec', `array index ${idx} cannot be negative`);
       const els = elementsOf(cur);
       if (idx >= els.length) return undefined;
       slot = elementSlot(cur, idx, false);
@@ -237,7 +241,11 @@ function lookupCreate(root: YamlMap, path: readonly string[]): Slot | undefined 
         const el = els[j] as YamlValue;
         if (key === '') {
           if (nodeValue(el) === want) found = j;
-        } else if (isYamlMap(el) && Object.hasOwn(el, key) && nodeValue(el[key] as YamlValue) === want) {
+        } else if (
+          isYamlMap(el) &&
+          Object.hasOwn(el, key) &&
+          nodeValue(el[key] as YamlValue) === want
+        ) {
           found = j;
         }
       }
@@ -259,7 +267,11 @@ function lookupCreate(root: YamlMap, path: readonly string[]): Slot | undefined 
       if (!isYamlMap(cur)) throw nodeKindError('MappingNode', cur);
       const map = cur;
       if (Object.hasOwn(map, part)) {
-        slot = { value: map[part] as YamlValue, created: false, set: (nv) => setFieldValue(map, part, nv) };
+        slot = {
+          value: map[part] as YamlValue,
+          created: false,
+          set: (nv) => setFieldValue(map, part, nv),
+        };
       } else {
         const leaf = next === undefined;
         const made: YamlValue = leaf ? null : isListIndex(next) ? [] : {};
