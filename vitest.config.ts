@@ -1,13 +1,15 @@
+import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /**
  * Tests resolve sibling workspace packages from their TypeScript sources through the
- * `source` export condition, so the suite runs without a prior `tsc -b`.
+ * `source` export condition, so the suite runs against `src/` without a prior `tsc -b`.
  */
 export default defineConfig({
-  resolve: { conditions: ['source'] },
+  resolve: { conditions: ['source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['source', ...defaultServerConditions] } },
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'examples/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['packages/*/test/**/*.test.ts', 'scripts/**/*.test.ts'],
     testTimeout: 60_000,
     pool: 'threads',
   },

@@ -17,12 +17,53 @@ export const ALLOWED = {
   cluster: ['resource'],
   'cluster-kube': ['resource', 'cluster'],
   'git-source': ['resource', 'vfs'],
-  reconciler: ['resource', 'vfs', 'kustomize-core', 'dependency-graph', 'drift-diff', 'prune-planner', 'health-checks', 'cluster'],
-  cli: ['resource', 'vfs', 'kustomize-core', 'dependency-graph', 'drift-diff', 'prune-planner', 'health-checks', 'cluster', 'cluster-kube', 'git-source', 'reconciler'],
-  testing: ['resource', 'vfs', 'kustomize-core', 'dependency-graph', 'drift-diff', 'prune-planner', 'health-checks', 'cluster', 'git-source', 'reconciler'],
+  reconciler: [
+    'resource',
+    'vfs',
+    'kustomize-core',
+    'dependency-graph',
+    'drift-diff',
+    'prune-planner',
+    'health-checks',
+    'cluster',
+  ],
+  cli: [
+    'resource',
+    'vfs',
+    'kustomize-core',
+    'dependency-graph',
+    'drift-diff',
+    'prune-planner',
+    'health-checks',
+    'cluster',
+    'cluster-kube',
+    'git-source',
+    'reconciler',
+  ],
+  testing: [
+    'resource',
+    'vfs',
+    'kustomize-core',
+    'dependency-graph',
+    'drift-diff',
+    'prune-planner',
+    'health-checks',
+    'cluster',
+    'git-source',
+    'reconciler',
+  ],
 };
 /** Packages whose src/ must not import node:* (their Node adapters live on a ./node subpath file). */
-export const PURE = { 'kustomize-core': [], resource: [], vfs: ['src/node.ts'], 'dependency-graph': [], 'drift-diff': [], 'prune-planner': [], 'health-checks': [], cluster: [] };
+export const PURE = {
+  'kustomize-core': [],
+  resource: [],
+  vfs: ['src/node.ts'],
+  'dependency-graph': [],
+  'drift-diff': [],
+  'prune-planner': [],
+  'health-checks': [],
+  cluster: [],
+};
 
 function walk(dir) {
   const out = [];
@@ -41,12 +82,15 @@ for (const pkg of readdirSync(join(root, 'packages'))) {
   if (!existsSync(join(dir, 'package.json'))) continue;
   const allowed = ALLOWED[pkg];
   if (!allowed) {
-    problems.push(`${pkg}: not in the dependency table (scripts/check-deps.mjs, docs/architecture.md)`);
+    problems.push(
+      `${pkg}: not in the dependency table (scripts/check-deps.mjs, docs/architecture.md)`,
+    );
     continue;
   }
   const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   for (const dep of Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies })) {
-    if (dep.startsWith('@kustomate/') && !allowed.includes(dep.slice(11))) problems.push(`${pkg}: package.json depends on ${dep}`);
+    if (dep.startsWith('@kustomate/') && !allowed.includes(dep.slice(11)))
+      problems.push(`${pkg}: package.json depends on ${dep}`);
   }
   if (!existsSync(join(dir, 'src'))) continue;
   for (const file of walk(join(dir, 'src'))) {
@@ -56,9 +100,14 @@ for (const pkg of readdirSync(join(root, 'packages'))) {
       const spec = m[1];
       if (spec.startsWith('@kustomate/')) {
         const target = spec.slice(11).split('/')[0];
-        if (target !== pkg && !allowed.includes(target)) problems.push(`${pkg}/${rel}: imports ${spec}`);
+        if (target !== pkg && !allowed.includes(target))
+          problems.push(`${pkg}/${rel}: imports ${spec}`);
       }
-      if (pkg in PURE && (spec.startsWith('node:') || spec === 'fs' || spec === 'path') && !PURE[pkg].includes(rel)) {
+      if (
+        pkg in PURE &&
+        (spec.startsWith('node:') || spec === 'fs' || spec === 'path') &&
+        !PURE[pkg].includes(rel)
+      ) {
         problems.push(`${pkg}/${rel}: pure package imports ${spec}`);
       }
     }

@@ -23,7 +23,18 @@ export function generate(sharedDir = resolve(repoRoot, '../shared')) {
   const constants = data('constants.json');
   const files = {};
 
-  const sections = ['namePrefix', 'nameSuffix', 'commonLabels', 'templateLabels', 'commonAnnotations', 'namespace', 'varReference', 'nameReference', 'images', 'replicas'];
+  const sections = [
+    'namePrefix',
+    'nameSuffix',
+    'commonLabels',
+    'templateLabels',
+    'commonAnnotations',
+    'namespace',
+    'varReference',
+    'nameReference',
+    'images',
+    'replicas',
+  ];
   const fs = {};
   for (const s of sections) fs[s] = fieldspecs[s];
   files['field-specs.ts'] = `${HEADER}
@@ -75,6 +86,7 @@ export const KUSTOMIZE_CONSTANTS = ${JSON.stringify(c, null, 1)} as const;
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   mkdirSync(outDir, { recursive: true });
-  for (const [name, content] of Object.entries(generate())) writeFileSync(join(outDir, name), content);
+  for (const [name, content] of Object.entries(generate()))
+    writeFileSync(join(outDir, name), content);
   console.log(`wrote ${outDir}`);
 }

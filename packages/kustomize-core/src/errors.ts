@@ -37,7 +37,11 @@ export type KustomizeErrorCode =
  * at fault, `location.object`/`location.field` the object and field where known.
  */
 export class KustomizeError extends KustomateError<KustomizeErrorCode> {
-  constructor(code: KustomizeErrorCode, message: string, options: KustomateErrorOptions<unknown> = {}) {
+  constructor(
+    code: KustomizeErrorCode,
+    message: string,
+    options: KustomateErrorOptions<unknown> = {},
+  ) {
     super(code, message, options);
   }
 }

@@ -8,9 +8,21 @@ function wrap<T>(path: string, fn: () => T): T {
     return fn();
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new VfsError('NotFound', `no such file or directory: ${path}`, { location: { file: path }, cause: e });
-    if (code === 'ENOTDIR') throw new VfsError('NotADirectory', `not a directory: ${path}`, { location: { file: path }, cause: e });
-    if (code === 'EISDIR') throw new VfsError('IsADirectory', `is a directory: ${path}`, { location: { file: path }, cause: e });
+    if (code === 'ENOENT')
+      throw new VfsError('NotFound', `no such file or directory: ${path}`, {
+        location: { file: path },
+        cause: e,
+      });
+    if (code === 'ENOTDIR')
+      throw new VfsError('NotADirectory', `not a directory: ${path}`, {
+        location: { file: path },
+        cause: e,
+      });
+    if (code === 'EISDIR')
+      throw new VfsError('IsADirectory', `is a directory: ${path}`, {
+        location: { file: path },
+        cause: e,
+      });
     throw e;
   }
 }
@@ -22,10 +34,11 @@ function wrap<T>(path: string, fn: () => T): T {
 export function createNodeFs(): FileSystem {
   const abs = (p: string) => nodePath.resolve(p);
   return {
-    readFile: (path) => wrap(path, () => {
-      const buf = nodeFs.readFileSync(abs(path));
-      return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-    }),
+    readFile: (path) =>
+      wrap(path, () => {
+        const buf = nodeFs.readFileSync(abs(path));
+        return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+      }),
     readDir: (path) => wrap(path, () => nodeFs.readdirSync(abs(path)).sort()),
     stat: (path) => {
       try {
@@ -42,10 +55,11 @@ export function createNodeFs(): FileSystem {
         return abs(path);
       }
     },
-    writeFile: (path, data) => wrap(path, () => {
-      nodeFs.mkdirSync(nodePath.dirname(abs(path)), { recursive: true });
-      nodeFs.writeFileSync(abs(path), data);
-    }),
+    writeFile: (path, data) =>
+      wrap(path, () => {
+        nodeFs.mkdirSync(nodePath.dirname(abs(path)), { recursive: true });
+        nodeFs.writeFileSync(abs(path), data);
+      }),
   };
 }
 

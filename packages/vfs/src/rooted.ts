@@ -23,9 +23,13 @@ export function rooted(inner: FileSystem, root: string): FileSystem {
       });
     }
     if (!isWithin(realRoot, real)) {
-      throw new VfsError('OutsideRoot', `path ${p} resolves to ${real}, outside the root ${realRoot}`, {
-        location: { file: p },
-      });
+      throw new VfsError(
+        'OutsideRoot',
+        `path ${p} resolves to ${real}, outside the root ${realRoot}`,
+        {
+          location: { file: p },
+        },
+      );
     }
     return p;
   };

@@ -47,9 +47,15 @@ describe('createMemoryFs', () => {
 
   it('fails with typed errors', () => {
     const fs = createMemoryFs({ '/app/a.yaml': 'a' });
-    expect(() => fs.readFile('/app/missing')).toThrowError(expect.objectContaining({ code: 'NotFound' }));
-    expect(() => fs.readFile('/app')).toThrowError(expect.objectContaining({ code: 'IsADirectory' }));
-    expect(() => fs.readDir('/app/a.yaml')).toThrowError(expect.objectContaining({ code: 'NotADirectory' }));
+    expect(() => fs.readFile('/app/missing')).toThrowError(
+      expect.objectContaining({ code: 'NotFound' }),
+    );
+    expect(() => fs.readFile('/app')).toThrowError(
+      expect.objectContaining({ code: 'IsADirectory' }),
+    );
+    expect(() => fs.readDir('/app/a.yaml')).toThrowError(
+      expect.objectContaining({ code: 'NotADirectory' }),
+    );
   });
 });
 
@@ -84,7 +90,9 @@ describe('rooted', () => {
 describe('createNodeFs', () => {
   it('maps Node errors to VfsError codes', () => {
     const fs = createNodeFs();
-    expect(() => fs.readFile('/definitely/not/here')).toThrowError(expect.objectContaining({ code: 'NotFound' }));
+    expect(() => fs.readFile('/definitely/not/here')).toThrowError(
+      expect.objectContaining({ code: 'NotFound' }),
+    );
     const dir = mkdtempSync(join(tmpdir(), 'kustomate-vfs-'));
     fs.writeFile(join(dir, 'a/b/c.txt'), 'hi');
     expect(fs.readDir(join(dir, 'a/b'))).toEqual(['c.txt']);

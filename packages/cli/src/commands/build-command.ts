@@ -32,8 +32,12 @@ export async function buildCommand(args: string[], io: CliIo): Promise<number> {
   }
   const dir = path.resolve(io.cwd, positionals[0] ?? '.');
   const fs = createNodeFs();
-  const result = await build({ fs, path: dir, loadRestrictor: restrictor });
-  for (const w of result.warnings) io.stderr(`${w}\n`);
+  const result = await build({
+    fs,
+    path: dir,
+    loadRestrictor: restrictor,
+    onWarning: (w) => io.stderr(`${w}\n`),
+  });
   const yaml = result.toYaml();
   if (values.output !== undefined) {
     fs.writeFile(path.resolve(io.cwd, values.output), yaml);

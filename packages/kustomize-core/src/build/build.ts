@@ -73,7 +73,9 @@ export function buildKustomization(options: BuildOptions): BuildResult {
   if (!st?.isDirectory) {
     throw new KustomizeError(
       'KustomizationNotFound',
-      st ? `must build at directory: '${options.path}': file is not directory` : `must build at directory: not a valid directory: '${options.path}' does not exist`,
+      st
+        ? `must build at directory: '${options.path}': file is not directory`
+        : `must build at directory: not a valid directory: '${options.path}' does not exist`,
       { location: { file: options.path } },
     );
   }
@@ -112,16 +114,24 @@ function orderResources(kt: KustTarget, resmap: ResMap): KResource[] {
   const file = kt.loaded.displayPath;
   if (sort?.order === 'fifo') {
     if (sort.legacySortOptions) {
-      throw new KustomizeError('InvalidKustomization', `${file}: the field 'sortOptions.legacySortOptions' is set but the selected sort order is 'fifo', not 'legacy'`, {
-        location: { file, field: 'sortOptions.legacySortOptions' },
-      });
+      throw new KustomizeError(
+        'InvalidKustomization',
+        `${file}: the field 'sortOptions.legacySortOptions' is set but the selected sort order is 'fifo', not 'legacy'`,
+        {
+          location: { file, field: 'sortOptions.legacySortOptions' },
+        },
+      );
     }
     return [...resmap.resources];
   }
   if (sort !== undefined && sort.order !== 'legacy') {
-    throw new KustomizeError('InvalidKustomization', `${file}: the field 'sortOptions.order' must be one of [fifo, legacy]`, {
-      location: { file, field: 'sortOptions.order' },
-    });
+    throw new KustomizeError(
+      'InvalidKustomization',
+      `${file}: the field 'sortOptions.order' must be one of [fifo, legacy]`,
+      {
+        location: { file, field: 'sortOptions.order' },
+      },
+    );
   }
   const legacy = sort?.legacySortOptions;
   return sortLegacy(

@@ -15,7 +15,8 @@ export const MANAGED_BY_VALUE = 'kustomize-(devel)';
 
 const BUILD_ANNOTATIONS = new Set<string>(KUSTOMIZE_CONSTANTS.buildAnnotations);
 /** yaml.v3 would read these untagged keys as something other than a string. */
-const NON_STRING_KEY = /^(?:[-+]?(?:\d[\d_]*|0x[\da-fA-F_]+|0o[0-7_]+|0b[01_]+|\.\d+|\d[\d_]*\.\d*)(?:[eE][-+]?\d+)?|true|True|TRUE|false|False|FALSE|null|Null|NULL|~|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const NON_STRING_KEY =
+  /^(?:[-+]?(?:\d[\d_]*|0x[\da-fA-F_]+|0o[0-7_]+|0b[01_]+|\.\d+|\d[\d_]*\.\d*)(?:[eE][-+]?\d+)?|true|True|TRUE|false|False|FALSE|null|Null|NULL|~|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
 /**
  * kustomize rewrites `metadata.annotations` of every resource at the end of a build through a
@@ -36,7 +37,13 @@ export function normalizeAnnotations(res: KResource, extra: Record<string, strin
       throw new KustomizeError(
         'Output',
         `${res.origin?.path ?? 'resource'}: annotation key "${k}" of ${formatResId(res.curId())} cannot be written (it reads as a non-string)`,
-        { location: { file: res.origin?.path, object: formatResId(res.curId()), field: `metadata.annotations.${k}` } },
+        {
+          location: {
+            file: res.origin?.path,
+            object: formatResId(res.curId()),
+            field: `metadata.annotations.${k}`,
+          },
+        },
       );
     }
   }

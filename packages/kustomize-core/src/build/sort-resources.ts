@@ -57,7 +57,10 @@ function compareKeys(a: SortKey, b: SortKey): number {
  * kind rank, then group/version/kind with the core group last, then namespace (unset last)
  * and name.
  */
-export function sortLegacy(resources: readonly KResource[], order = DEFAULT_LEGACY_SORT_ORDER): KResource[] {
+export function sortLegacy(
+  resources: readonly KResource[],
+  order = DEFAULT_LEGACY_SORT_ORDER,
+): KResource[] {
   const ranks = new Map<string, number>();
   order.orderFirst.forEach((kind, i) => ranks.set(kind, i - order.orderFirst.length));
   order.orderLast.forEach((kind, i) => ranks.set(kind, i + 1));

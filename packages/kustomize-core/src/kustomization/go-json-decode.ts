@@ -88,7 +88,8 @@ export function decodeGo(value: YamlValue, type: GoType, ctx: DecodeContext): un
       return value;
     case 'string':
       if (typeof value === 'string') return value;
-      if (ctx.stringifyScalars && (typeof value !== 'object' || value === null)) return String(value);
+      if (ctx.stringifyScalars && (typeof value !== 'object' || value === null))
+        return String(value);
       throw mismatch(value, type, ctx);
     case 'bool':
       if (typeof value !== 'boolean') throw mismatch(value, type, ctx);

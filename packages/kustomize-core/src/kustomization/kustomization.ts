@@ -93,7 +93,12 @@ export interface SortOptionsArg {
 export interface Kustomization {
   apiVersion: string;
   kind: 'Kustomization' | 'Component';
-  metadata?: { name?: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  metadata?: {
+    name?: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
   openapi?: Record<string, string>;
   namePrefix?: string;
   nameSuffix?: string;

@@ -21,6 +21,7 @@ const COMPONENT_VERSION = 'kustomize.config.k8s.io/v1alpha1';
 
 const DEPRECATIONS: [keyof Kustomization | 'bases' | 'imageTags', string, string][] = [
   ['bases', 'resources', ''],
+  ['commonLabels', 'labels', ''],
   ['imageTags', 'images', ''],
   ['patchesJson6902', 'patches', ''],
   ['patchesStrategicMerge', 'patches', ''],
@@ -68,10 +69,19 @@ export function loadKustomization(loader: FileLoader, warnings: string[]): Loade
       { location: { file: displayPath } },
     );
   }
-  const decoded = (raw === null ? {} : decodeGo(raw, KUSTOMIZATION_GO_TYPE, { file: displayPath, path: 'Kustomization', field: '' })) as Record<string, unknown>;
+  const decoded = (
+    raw === null
+      ? {}
+      : decodeGo(raw, KUSTOMIZATION_GO_TYPE, {
+          file: displayPath,
+          path: 'Kustomization',
+          field: '',
+        })
+  ) as Record<string, unknown>;
 
   for (const [field, replacement, experimental] of DEPRECATIONS) {
-    if (decoded[field] !== undefined) warnings.push(deprecationWarning(field, replacement, experimental));
+    if (decoded[field] !== undefined)
+      warnings.push(deprecationWarning(field, replacement, experimental));
   }
   const k = fixKustomization(decoded);
   checkNotEmpty(k, displayPath);
@@ -82,7 +92,8 @@ export function loadKustomization(loader: FileLoader, warnings: string[]): Loade
 function fixKustomization(d: Record<string, unknown>): Kustomization {
   const k = { ...d } as Record<string, unknown> & Kustomization;
   if (!k.kind) k.kind = 'Kustomization';
-  if (!k.apiVersion) k.apiVersion = k.kind === 'Component' ? COMPONENT_VERSION : KUSTOMIZATION_VERSION;
+  if (!k.apiVersion)
+    k.apiVersion = k.kind === 'Component' ? COMPONENT_VERSION : KUSTOMIZATION_VERSION;
   const bases = d.bases as string[] | undefined;
   if (bases !== undefined) k.resources = [...(k.resources ?? []), ...bases];
   delete k.bases;
@@ -116,7 +127,8 @@ function checkNotEmpty(k: Kustomization, file: string): void {
 function enforceKindAndVersion(k: Kustomization, root: string, file: string): void {
   const errs: string[] = [];
   const kind = k.kind as string;
-  if (kind !== 'Kustomization' && kind !== 'Component') errs.push('kind should be Kustomization or Component');
+  if (kind !== 'Kustomization' && kind !== 'Component')
+    errs.push('kind should be Kustomization or Component');
   const required = kind === 'Component' ? COMPONENT_VERSION : KUSTOMIZATION_VERSION;
   if (k.apiVersion !== required) errs.push(`apiVersion for ${kind} should be ${required}`);
   if (errs.length > 0) {

@@ -1,6 +1,10 @@
 import { ResMap } from '../resource/res-map.js';
 import type { SchemaInfo } from '../schema/schema-info.js';
-import { createTransformerConfig, mergeTransformerConfigInto, type TransformerConfig } from './builtins.js';
+import {
+  createTransformerConfig,
+  mergeTransformerConfigInto,
+  type TransformerConfig,
+} from './builtins.js';
 import { VarSet } from '../vars/index.js';
 
 /**

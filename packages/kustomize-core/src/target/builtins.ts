@@ -1,7 +1,12 @@
 import type { ResourceOrigin, YamlValue } from '@kustomate/resource';
 import type { FieldSpec } from '../data/field-spec-types.js';
 import { KustomizeError } from '../errors.js';
-import { absorbGenerated, applyNameHashes, generateConfigMap, generateSecret } from '../generators/index.js';
+import {
+  absorbGenerated,
+  applyNameHashes,
+  generateConfigMap,
+  generateSecret,
+} from '../generators/index.js';
 import type { FieldSpecArg, PatchArg } from '../kustomization/kustomization.js';
 import {
   applyAnnotations,
@@ -31,7 +36,14 @@ import type { Accumulator } from './accumulator.js';
 import type { ResMap } from '../resource/res-map.js';
 import { warn } from './build-context.js';
 import type { KustTarget } from './kust-target.js';
-import { loadPatchEntry, parseJsonPatchOps, runPatchEntry, applyJsonPatchToResource, applySmPatchById, type SmPatch } from './patch-transformers.js';
+import {
+  loadPatchEntry,
+  parseJsonPatchOps,
+  runPatchEntry,
+  applyJsonPatchToResource,
+  applySmPatchById,
+  type SmPatch,
+} from './patch-transformers.js';
 import { resourcesFromText } from './resource-factory.js';
 import { selectResources } from './select.js';
 import { runPluginGenerators, runPluginTransformers, runPluginValidators } from './plugins.js';
@@ -82,8 +94,12 @@ export function runGenerators(kt: KustTarget, ra: Accumulator): void {
   const k = kt.kustomization;
   const configuredIn = kt.kustomizationOriginPath;
   const generated = [
-    ...(k.configMapGenerator ?? []).map((args) => () => generateConfigMap(args, kt.loader, k.generatorOptions, configuredIn)),
-    ...(k.secretGenerator ?? []).map((args) => () => generateSecret(args, kt.loader, k.generatorOptions, configuredIn)),
+    ...(k.configMapGenerator ?? []).map(
+      (args) => () => generateConfigMap(args, kt.loader, k.generatorOptions, configuredIn),
+    ),
+    ...(k.secretGenerator ?? []).map(
+      (args) => () => generateSecret(args, kt.loader, k.generatorOptions, configuredIn),
+    ),
   ];
   for (const make of generated) absorbGenerated(ra.resmap, [make()]);
   if ((k.helmCharts?.length ?? 0) > 0 || k.helmGlobals !== undefined) {
@@ -150,23 +166,35 @@ export function loadJson6902Entry(kt: KustTarget, entry: PatchArg, field: string
   const path = entry.path ?? '';
   const inline = entry.patch ?? '';
   if (path === '' && inline === '') {
-    throw new KustomizeError('InvalidPatch', `${file}: ${field}: empty file path and empty jsonOp`, {
-      location: { file, field },
-    });
+    throw new KustomizeError(
+      'InvalidPatch',
+      `${file}: ${field}: empty file path and empty jsonOp`,
+      {
+        location: { file, field },
+      },
+    );
   }
   if (path !== '' && inline !== '') {
-    throw new KustomizeError('InvalidPatch', `${file}: ${field}: must specify a file path or jsonOp, not both`, {
-      location: { file, field },
-    });
+    throw new KustomizeError(
+      'InvalidPatch',
+      `${file}: ${field}: must specify a file path or jsonOp, not both`,
+      {
+        location: { file, field },
+      },
+    );
   }
   const source = path !== '' ? kt.loader.display(kt.loader.resolve(path)) : file;
   const text = path !== '' ? kt.loader.readText(path) : inline;
   if (text === '') {
-    throw new KustomizeError('InvalidPatch', `${source}: patch file seems to be empty`, { location: { file: source } });
+    throw new KustomizeError('InvalidPatch', `${source}: patch file seems to be empty`, {
+      location: { file: source },
+    });
   }
   const ops = parseJsonPatchOps(text, source) ?? [];
   if (ops.length === 0) {
-    throw new KustomizeError('InvalidPatch', `${source}: patch appears to be empty`, { location: { file: source } });
+    throw new KustomizeError('InvalidPatch', `${source}: patch appears to be empty`, {
+      location: { file: source },
+    });
   }
   return { target: entry.target, ops, source };
 }
@@ -195,21 +223,45 @@ export function runTransformers(kt: KustTarget, ra: Accumulator): void {
   const resmap = ra.resmap;
   // Configure everything first, as kustomize does, so configuration errors come first.
   const smPatches = loadStrategicMergePatches(kt);
-  const patches = (k.patches ?? []).map((entry) => ({ entry, loaded: loadPatchEntry(entry, kt.loader, kt.loaded.displayPath) }));
-  const jsonPatches = (k.patchesJson6902 ?? []).map((entry, i) => loadJson6902Entry(kt, entry, `patchesJson6902[${i}]`));
-  const replacementFields = parseReplacementFields(k.replacements as YamlValue | undefined, kt.loaded.displayPath);
+  const patches = (k.patches ?? []).map((entry) => ({
+    entry,
+    loaded: loadPatchEntry(entry, kt.loader, kt.loaded.displayPath),
+  }));
+  const jsonPatches = (k.patchesJson6902 ?? []).map((entry, i) =>
+    loadJson6902Entry(kt, entry, `patchesJson6902[${i}]`),
+  );
+  const replacementFields = parseReplacementFields(
+    k.replacements as YamlValue | undefined,
+    kt.loaded.displayPath,
+  );
   const replacements = expandReplacementFields(replacementFields, (path) =>
     parseYaml11(kt.loader.readText(path), kt.loader.display(kt.loader.resolve(path))),
   );
 
   const steps: [string, () => void][] = [];
   if (smPatches.length > 0) {
-    steps.push(['PatchStrategicMergeTransformer', () => smPatches.forEach((sm) => applySmPatchById(resmap, sm))]);
+    steps.push([
+      'PatchStrategicMergeTransformer',
+      () => smPatches.forEach((sm) => applySmPatchById(resmap, sm)),
+    ]);
   }
-  for (const { entry, loaded } of patches) steps.push(['PatchTransformer', () => runPatchEntry(resmap, entry, loaded)]);
-  if (k.namespace) steps.push(['NamespaceTransformer', () => applyNamespace(resmap, k.namespace as string, tc.namespace)]);
-  if (k.namePrefix) steps.push(['PrefixTransformer', () => applyPrefix(resmap, k.namePrefix as string, tc.namePrefix)]);
-  if (k.nameSuffix) steps.push(['SuffixTransformer', () => applySuffix(resmap, k.nameSuffix as string, tc.nameSuffix)]);
+  for (const { entry, loaded } of patches)
+    steps.push(['PatchTransformer', () => runPatchEntry(resmap, entry, loaded)]);
+  if (k.namespace)
+    steps.push([
+      'NamespaceTransformer',
+      () => applyNamespace(resmap, k.namespace as string, tc.namespace),
+    ]);
+  if (k.namePrefix)
+    steps.push([
+      'PrefixTransformer',
+      () => applyPrefix(resmap, k.namePrefix as string, tc.namePrefix),
+    ]);
+  if (k.nameSuffix)
+    steps.push([
+      'SuffixTransformer',
+      () => applySuffix(resmap, k.nameSuffix as string, tc.nameSuffix),
+    ]);
   for (const label of k.labels ?? []) {
     const entry = {
       pairs: label.pairs ?? {},
@@ -217,20 +269,38 @@ export function runTransformers(kt: KustTarget, ra: Accumulator): void {
       ...(label.includeTemplates !== undefined ? { includeTemplates: label.includeTemplates } : {}),
       fields: (label.fields ?? []).map(toFieldSpec),
     };
-    steps.push(['LabelTransformer', () => applyLabels(resmap, entry.pairs, labelsEntryFieldSpecs(entry, tc))]);
+    steps.push([
+      'LabelTransformer',
+      () => applyLabels(resmap, entry.pairs, labelsEntryFieldSpecs(entry, tc)),
+    ]);
   }
-  if (k.commonLabels) steps.push(['LabelTransformer', () => applyLabels(resmap, k.commonLabels ?? {}, tc.commonLabels)]);
+  if (k.commonLabels)
+    steps.push([
+      'LabelTransformer',
+      () => applyLabels(resmap, k.commonLabels ?? {}, tc.commonLabels),
+    ]);
   if (k.commonAnnotations) {
-    steps.push(['AnnotationsTransformer', () => applyAnnotations(resmap, k.commonAnnotations ?? {}, tc.commonAnnotations)]);
+    steps.push([
+      'AnnotationsTransformer',
+      () => applyAnnotations(resmap, k.commonAnnotations ?? {}, tc.commonAnnotations),
+    ]);
   }
-  for (const jp of jsonPatches) steps.push(['PatchJson6902Transformer', () => runJson6902Entry(resmap, jp)]);
+  for (const jp of jsonPatches)
+    steps.push(['PatchJson6902Transformer', () => runJson6902Entry(resmap, jp)]);
   for (const r of k.replicas ?? []) {
-    steps.push(['ReplicaCountTransformer', () => applyReplicas(resmap, [{ name: r.name ?? '', count: r.count ?? 0 }], tc.replicas)]);
+    steps.push([
+      'ReplicaCountTransformer',
+      () => applyReplicas(resmap, [{ name: r.name ?? '', count: r.count ?? 0 }], tc.replicas),
+    ]);
   }
   for (const image of k.images ?? []) {
-    steps.push(['ImageTagTransformer', () => applyImages(resmap, [{ ...image, name: image.name ?? '' }], tc.images)]);
+    steps.push([
+      'ImageTagTransformer',
+      () => applyImages(resmap, [{ ...image, name: image.name ?? '' }], tc.images),
+    ]);
   }
-  if (replacements.length > 0) steps.push(['ReplacementTransformer', () => applyReplacements(resmap, replacements)]);
+  if (replacements.length > 0)
+    steps.push(['ReplacementTransformer', () => applyReplacements(resmap, replacements)]);
   for (const [kind, step] of steps) {
     step();
     recordTransformation(kt, resmap, {

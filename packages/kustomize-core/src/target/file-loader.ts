@@ -79,6 +79,12 @@ export class FileLoader implements KustomizationLoader {
     return this.fs.stat(this.resolve(path))?.isFile === true;
   }
 
+  /** This loader and its referrers, innermost first. */
+  private *chain(): Generator<FileLoader> {
+    yield this;
+    if (this.referrer) yield* this.referrer.chain();
+  }
+
   /**
    * A loader for a base or component directory (kustomize `Loader.New`): the directory must
    * exist, and must not equal or contain any root already on the chain (a cycle).
@@ -99,7 +105,7 @@ export class FileLoader implements KustomizationLoader {
       );
     }
     const real = this.fs.realPath(abs);
-    for (let l: FileLoader | undefined = this; l; l = l.referrer) {
+    for (const l of this.chain()) {
       if (isWithin(real, this.fs.realPath(l.root))) {
         throw new KustomizeError(
           'Cycle',

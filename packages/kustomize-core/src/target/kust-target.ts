@@ -1,7 +1,10 @@
 import { normalizePath } from '@kustomate/vfs';
 import type { ResourceOrigin } from '@kustomate/resource';
 import { KustomizeError } from '../errors.js';
-import { loadKustomization, type LoadedKustomization } from '../kustomization/load-kustomization.js';
+import {
+  loadKustomization,
+  type LoadedKustomization,
+} from '../kustomization/load-kustomization.js';
 import { createEmptyAccumulator, mergeAccumulator, type Accumulator } from './accumulator.js';
 import {
   loadTransformerConfigs,
@@ -12,7 +15,7 @@ import {
   runValidators,
 } from './builtins.js';
 import type { BuildContext } from './build-context.js';
-import { FileLoader } from './file-loader.js';
+import type { FileLoader } from './file-loader.js';
 import { applyOpenApiSetting } from './openapi-setting.js';
 import { resourcesFromText } from './resource-factory.js';
 
@@ -158,7 +161,9 @@ export class KustTarget {
 }
 
 function looksRemote(path: string): boolean {
-  return /^(https?|ssh|git|file):\/\//.test(path) || /^git@/.test(path) || path.startsWith('github.com/');
+  return (
+    /^(https?|ssh|git|file):\/\//.test(path) || /^git@/.test(path) || path.startsWith('github.com/')
+  );
 }
 
 function wrap(e: unknown, prefix: string): unknown {
@@ -171,4 +176,3 @@ function wrap(e: unknown, prefix: string): unknown {
   }
   return e;
 }
-

@@ -25,9 +25,13 @@ export function applyOpenApiSetting(ctx: BuildContext, kt: KustTarget, reset: bo
   const file = kt.loaded.displayPath;
   const { path, version } = openapi;
   if (path && version) {
-    throw new KustomizeError('InvalidKustomization', `${file}: builtin version and custom schema provided, cannot use both`, {
-      location: { file, field: 'openapi' },
-    });
+    throw new KustomizeError(
+      'InvalidKustomization',
+      `${file}: builtin version and custom schema provided, cannot use both`,
+      {
+        location: { file, field: 'openapi' },
+      },
+    );
   }
   if (path) {
     const text = kt.loader.readText(path);

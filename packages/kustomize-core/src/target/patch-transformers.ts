@@ -32,9 +32,7 @@ function tryParse<T>(fn: () => T): T | Error {
 
 /** Parses JSON 6902 operations as kustomize does: JSON when the text starts with `[`, else YAML 1.1. */
 export function parseJsonPatchOps(text: string, file: string): YamlValue[] | null {
-  const value = text.startsWith('[')
-    ? (JSON.parse(text) as YamlValue)
-    : parseYaml11(text, file);
+  const value = text.startsWith('[') ? (JSON.parse(text) as YamlValue) : parseYaml11(text, file);
   if (value === null) return null;
   if (!Array.isArray(value)) {
     throw new KustomizeError('InvalidPatch', `${file}: JSON patch must be a list of operations`, {
@@ -52,14 +50,22 @@ export function loadPatchEntry(entry: PatchArg, loader: FileLoader, file: string
   const inline = (entry.patch ?? '').trim();
   const path = entry.path ?? '';
   if (inline === '' && path === '') {
-    throw new KustomizeError('InvalidPatch', `${file}: must specify one of patch and path in a patches entry`, {
-      location: { file, field: 'patches' },
-    });
+    throw new KustomizeError(
+      'InvalidPatch',
+      `${file}: must specify one of patch and path in a patches entry`,
+      {
+        location: { file, field: 'patches' },
+      },
+    );
   }
   if (inline !== '' && path !== '') {
-    throw new KustomizeError('InvalidPatch', `${file}: patch and path can't be set at the same time`, {
-      location: { file, field: 'patches' },
-    });
+    throw new KustomizeError(
+      'InvalidPatch',
+      `${file}: patch and path can't be set at the same time`,
+      {
+        location: { file, field: 'patches' },
+      },
+    );
   }
   const source = path !== '' ? loader.display(loader.resolve(path)) : file;
   const text = path !== '' ? loader.readText(path) : inline;
@@ -68,9 +74,13 @@ export function loadPatchEntry(entry: PatchArg, loader: FileLoader, file: string
   const smOk = !(sm instanceof Error);
   const jsonOk = !(json instanceof Error);
   if (smOk && jsonOk) {
-    throw new KustomizeError('InvalidPatch', `${source}: patch illegally qualifies as both an SM and JSON patch`, {
-      location: { file: source },
-    });
+    throw new KustomizeError(
+      'InvalidPatch',
+      `${source}: patch illegally qualifies as both an SM and JSON patch`,
+      {
+        location: { file: source },
+      },
+    );
   }
   if (!smOk && !jsonOk) {
     throw new KustomizeError(
@@ -183,9 +193,13 @@ export function runPatchEntry(resmap: ResMap, entry: PatchArg, loaded: LoadedPat
     }
   } else {
     if (!entry.target) {
-      throw new KustomizeError('InvalidPatch', `${loaded.source}: must specify a target for a JSON patch`, {
-        location: { file: loaded.source, field: 'target' },
-      });
+      throw new KustomizeError(
+        'InvalidPatch',
+        `${loaded.source}: must specify a target for a JSON patch`,
+        {
+          location: { file: loaded.source, field: 'target' },
+        },
+      );
     }
     for (const res of selectResources(resmap, entry.target)) {
       resmap.storePreviousId(res);

@@ -47,7 +47,10 @@ const generatorArgs = {
  * for decoding a `generators:`/`transformers:` config object with `sigs.k8s.io/yaml` semantics
  * (case-insensitive field names, unknown fields ignored).
  */
-export const BUILTIN_PLUGIN_CONFIGS: Record<string, { role: 'generator' | 'transformer'; type: GoType }> = {
+export const BUILTIN_PLUGIN_CONFIGS: Record<
+  string,
+  { role: 'generator' | 'transformer'; type: GoType }
+> = {
   AnnotationsTransformer: {
     role: 'transformer',
     type: go.struct('AnnotationsTransformerPlugin', { annotations: go.map(go.string), fieldSpecs }),
@@ -67,7 +70,11 @@ export const BUILTIN_PLUGIN_CONFIGS: Record<string, { role: 'generator' | 'trans
   },
   PrefixSuffixTransformer: {
     role: 'transformer',
-    type: go.struct('PrefixSuffixTransformerPlugin', { prefix: go.string, suffix: go.string, fieldSpecs }),
+    type: go.struct('PrefixSuffixTransformerPlugin', {
+      prefix: go.string,
+      suffix: go.string,
+      fieldSpecs,
+    }),
   },
   PrefixTransformer: {
     role: 'transformer',
@@ -108,11 +115,18 @@ export const BUILTIN_PLUGIN_CONFIGS: Record<string, { role: 'generator' | 'trans
   },
   PatchStrategicMergeTransformer: {
     role: 'transformer',
-    type: go.struct('PatchStrategicMergeTransformerPlugin', { paths: go.list(go.string), patches: go.string }),
+    type: go.struct('PatchStrategicMergeTransformerPlugin', {
+      paths: go.list(go.string),
+      patches: go.string,
+    }),
   },
   PatchJson6902Transformer: {
     role: 'transformer',
-    type: go.struct('PatchJson6902TransformerPlugin', { target: selector, path: go.string, jsonOp: go.string }),
+    type: go.struct('PatchJson6902TransformerPlugin', {
+      target: selector,
+      path: go.string,
+      jsonOp: go.string,
+    }),
   },
   ReplacementTransformer: {
     role: 'transformer',
@@ -128,7 +142,10 @@ export const BUILTIN_PLUGIN_CONFIGS: Record<string, { role: 'generator' | 'trans
     }),
   },
   HashTransformer: { role: 'transformer', type: go.struct('HashTransformerPlugin', {}) },
-  ConfigMapGenerator: { role: 'generator', type: go.struct('ConfigMapGeneratorPlugin', generatorArgs) },
+  ConfigMapGenerator: {
+    role: 'generator',
+    type: go.struct('ConfigMapGeneratorPlugin', generatorArgs),
+  },
   SecretGenerator: {
     role: 'generator',
     type: go.struct('SecretGeneratorPlugin', { ...generatorArgs, type: go.string }),
@@ -142,7 +159,10 @@ export const BUILTIN_PLUGIN_CONFIGS: Record<string, { role: 'generator' | 'trans
       serviceAccount: go.struct('ServiceAccount', { name: go.string, projectId: go.string }),
     }),
   },
-  HelmChartInflationGenerator: { role: 'generator', type: go.struct('HelmChartInflationGeneratorPlugin', {}) },
+  HelmChartInflationGenerator: {
+    role: 'generator',
+    type: go.struct('HelmChartInflationGeneratorPlugin', {}),
+  },
 };
 
 /** A decoded builtin plugin config (fields as in the Go struct, zero values omitted). */

@@ -1,7 +1,13 @@
 import type { YamlMap, YamlValue } from '@kustomate/resource';
 import { basename } from '@kustomate/vfs';
 import { KustomizeError } from '../errors.js';
-import { absorbGenerated, applyNameHashes, generateConfigMap, generateSecret, type ConfigMapArgs } from '../generators/index.js';
+import {
+  absorbGenerated,
+  applyNameHashes,
+  generateConfigMap,
+  generateSecret,
+  type ConfigMapArgs,
+} from '../generators/index.js';
 import { decodeGo } from '../kustomization/go-json-decode.js';
 import type { FieldSpecArg, PatchArg, SelectorArg } from '../kustomization/kustomization.js';
 import { KResource } from '../resource/k-resource.js';
@@ -23,12 +29,22 @@ import {
 import { parseYaml11 } from '../yaml/index.js';
 import { createEmptyAccumulator, type Accumulator } from './accumulator.js';
 import type { KustTarget } from './kust-target.js';
-import { applySmPatchById, loadPatchEntry, runPatchEntry, type SmPatch } from './patch-transformers.js';
+import {
+  applySmPatchById,
+  loadPatchEntry,
+  runPatchEntry,
+  type SmPatch,
+} from './patch-transformers.js';
 import { BUILTIN_PLUGIN_CONFIGS, type PluginConfig } from './plugin-configs.js';
 import { generateIamPolicy } from './plugins/iam-policy-generator.js';
 import { applyValueAdd } from './plugins/value-add.js';
 import { resourcesFromText } from './resource-factory.js';
-import { loadJson6902Entry, recordTransformation, runJson6902Entry, toFieldSpec } from './builtins.js';
+import {
+  loadJson6902Entry,
+  recordTransformation,
+  runJson6902Entry,
+  toFieldSpec,
+} from './builtins.js';
 
 /** A configured builtin plugin instance: its config object and where it was configured. */
 interface PluginInstance {
@@ -50,7 +66,9 @@ function loadPluginConfigs(kt: KustTarget, entries: string[], field: string): Pl
   for (const entry of entries) {
     let inline: KResource[] | undefined;
     try {
-      inline = resourcesFromText(entry, kt.loaded.displayPath, { path: kt.kustomizationOriginPath });
+      inline = resourcesFromText(entry, kt.loaded.displayPath, {
+        path: kt.kustomizationOriginPath,
+      });
     } catch {
       inline = undefined;
     }
@@ -80,10 +98,16 @@ function toInstance(kt: KustTarget, res: KResource, field: string): PluginInstan
     stringifyScalars: true,
     what: `${kind} config`,
   }) as PluginConfig;
-  return { kind, name: res.name, config, configuredIn: res.origin?.path ?? kt.kustomizationOriginPath };
+  return {
+    kind,
+    name: res.name,
+    config,
+    configuredIn: res.origin?.path ?? kt.kustomizationOriginPath,
+  };
 }
 
-const specs = (config: PluginConfig) => ((config.fieldSpecs as FieldSpecArg[] | undefined) ?? []).map(toFieldSpec);
+const specs = (config: PluginConfig) =>
+  ((config.fieldSpecs as FieldSpecArg[] | undefined) ?? []).map(toFieldSpec);
 
 /** Runs the builtin generator plugins listed under `generators:`. */
 export function runPluginGenerators(kt: KustTarget, ra: Accumulator, entries: string[]): void {
@@ -91,9 +115,13 @@ export function runPluginGenerators(kt: KustTarget, ra: Accumulator, entries: st
   for (const p of loadPluginConfigs(kt, entries, 'generators')) {
     const spec = BUILTIN_PLUGIN_CONFIGS[p.kind];
     if (spec?.role !== 'generator') {
-      throw new KustomizeError('InvalidKustomization', `${p.configuredIn}: ${p.kind} is not a generator`, {
-        location: { file: p.configuredIn, field: 'generators' },
-      });
+      throw new KustomizeError(
+        'InvalidKustomization',
+        `${p.configuredIn}: ${p.kind} is not a generator`,
+        {
+          location: { file: p.configuredIn, field: 'generators' },
+        },
+      );
     }
     absorbGenerated(ra.resmap, generate(kt, p));
   }
@@ -118,14 +146,17 @@ function generate(kt: KustTarget, p: PluginInstance): KResource[] {
         p.kind === 'ConfigMapGenerator'
           ? generateConfigMap(args, kt.loader, undefined, p.configuredIn)
           : generateSecret(args, kt.loader, undefined, p.configuredIn);
-      if (res.origin?.configuredBy) res.origin.configuredBy = { ...res.origin.configuredBy, name: p.name };
+      if (res.origin?.configuredBy)
+        res.origin.configuredBy = { ...res.origin.configuredBy, name: p.name };
       return [res];
     }
     case 'IAMPolicyGenerator': {
-      return [new KResource(generateIamPolicy(c as Parameters<typeof generateIamPolicy>[0]), {
-        configuredIn: p.configuredIn,
-        configuredBy: { apiVersion: 'builtin', kind: p.kind, name: p.name },
-      })];
+      return [
+        new KResource(generateIamPolicy(c as Parameters<typeof generateIamPolicy>[0]), {
+          configuredIn: p.configuredIn,
+          configuredBy: { apiVersion: 'builtin', kind: p.kind, name: p.name },
+        }),
+      ];
     }
     default:
       throw new KustomizeError(
@@ -166,11 +197,19 @@ export function runPluginValidators(kt: KustTarget, ra: Accumulator, entries: st
     configureTransformer(kt, p)(ra);
     const changed =
       before.size !== ra.resmap.size ||
-      before.resources.some((r, i) => JSON.stringify(withoutValidatedBy(r.object)) !== JSON.stringify(withoutValidatedBy(ra.resmap.resources[i]?.object ?? {})));
+      before.resources.some(
+        (r, i) =>
+          JSON.stringify(withoutValidatedBy(r.object)) !==
+          JSON.stringify(withoutValidatedBy(ra.resmap.resources[i]?.object ?? {})),
+      );
     if (changed) {
-      throw new KustomizeError('InvalidKustomization', `${p.configuredIn}: validator shouldn't modify the resource map`, {
-        location: { file: p.configuredIn, field: 'validators' },
-      });
+      throw new KustomizeError(
+        'InvalidKustomization',
+        `${p.configuredIn}: validator shouldn't modify the resource map`,
+        {
+          location: { file: p.configuredIn, field: 'validators' },
+        },
+      );
     }
   }
 }
@@ -189,19 +228,28 @@ function configureTransformer(kt: KustTarget, p: PluginInstance): Step {
   const c = p.config;
   switch (p.kind) {
     case 'AnnotationsTransformer':
-      return (ra) => applyAnnotations(ra.resmap, (c.annotations as Record<string, string>) ?? {}, specs(c));
+      return (ra) =>
+        applyAnnotations(ra.resmap, (c.annotations as Record<string, string>) ?? {}, specs(c));
     case 'LabelTransformer':
       return (ra) => applyLabels(ra.resmap, (c.labels as Record<string, string>) ?? {}, specs(c));
     case 'NamespaceTransformer': {
       const ns = ((c.metadata ?? {}) as { namespace?: string }).namespace ?? '';
       const options = {
         ...(c.unsetOnly ? { unsetOnly: true } : {}),
-        ...(c.setRoleBindingSubjects ? { setRoleBindingSubjects: c.setRoleBindingSubjects as never } : {}),
+        ...(c.setRoleBindingSubjects
+          ? { setRoleBindingSubjects: c.setRoleBindingSubjects as never }
+          : {}),
       };
       return (ra) => applyNamespace(ra.resmap, ns, specs(c), options);
     }
     case 'PrefixSuffixTransformer':
-      return (ra) => applyNameAffixTransformer(ra.resmap, specs(c), (c.prefix as string) ?? '', (c.suffix as string) ?? '');
+      return (ra) =>
+        applyNameAffixTransformer(
+          ra.resmap,
+          specs(c),
+          (c.prefix as string) ?? '',
+          (c.suffix as string) ?? '',
+        );
     case 'PrefixTransformer':
       return (ra) => applyPrefix(ra.resmap, (c.prefix as string) ?? '', specs(c));
     case 'SuffixTransformer':
@@ -212,7 +260,8 @@ function configureTransformer(kt: KustTarget, p: PluginInstance): Step {
     }
     case 'ReplicaCountTransformer': {
       const r = (c.replica ?? {}) as { name?: string; count?: number };
-      return (ra) => applyReplicaCount(ra.resmap, { name: r.name ?? '', count: r.count ?? 0 }, specs(c));
+      return (ra) =>
+        applyReplicaCount(ra.resmap, { name: r.name ?? '', count: r.count ?? 0 }, specs(c));
     }
     case 'PatchTransformer': {
       const entry = c as PatchArg;
@@ -226,7 +275,15 @@ function configureTransformer(kt: KustTarget, p: PluginInstance): Step {
       };
     }
     case 'PatchJson6902Transformer': {
-      const entry = loadJson6902Entry(kt, { target: c.target as SelectorArg, path: (c.path as string) ?? '', patch: (c.jsonOp as string) ?? '' }, p.configuredIn);
+      const entry = loadJson6902Entry(
+        kt,
+        {
+          target: c.target as SelectorArg,
+          path: (c.path as string) ?? '',
+          patch: (c.jsonOp as string) ?? '',
+        },
+        p.configuredIn,
+      );
       return (ra) => runJson6902Entry(ra.resmap, entry);
     }
     case 'ReplacementTransformer': {
@@ -237,7 +294,12 @@ function configureTransformer(kt: KustTarget, p: PluginInstance): Step {
       return (ra) => applyReplacements(ra.resmap, replacements);
     }
     case 'ValueAddTransformer':
-      return (ra) => applyValueAdd(ra.resmap, c as Parameters<typeof applyValueAdd>[1], basename(kt.loader.root));
+      return (ra) =>
+        applyValueAdd(
+          ra.resmap,
+          c as Parameters<typeof applyValueAdd>[1],
+          basename(kt.loader.root),
+        );
     case 'HashTransformer':
       return (ra) => applyNameHashes(ra.resmap);
     default:
@@ -263,12 +325,17 @@ function loadSmPatchConfig(kt: KustTarget, p: PluginInstance): SmPatch[] {
   }
   const inline = (p.config.patches as string | undefined) ?? '';
   if (inline !== '') {
-    for (const patch of resourcesFromText(inline, p.configuredIn)) out.push({ patch, allowNameChange: false, allowKindChange: false });
+    for (const patch of resourcesFromText(inline, p.configuredIn))
+      out.push({ patch, allowNameChange: false, allowKindChange: false });
   }
   if (out.length === 0) {
-    throw new KustomizeError('InvalidPatch', `${p.configuredIn}: PatchStrategicMergeTransformer: patch appears to be empty`, {
-      location: { file: p.configuredIn },
-    });
+    throw new KustomizeError(
+      'InvalidPatch',
+      `${p.configuredIn}: PatchStrategicMergeTransformer: patch appears to be empty`,
+      {
+        location: { file: p.configuredIn },
+      },
+    );
   }
   return out;
 }

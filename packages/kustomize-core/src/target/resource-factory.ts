@@ -6,9 +6,13 @@ import { parseResourceYaml } from '../yaml/index.js';
 function validateDocument(doc: YamlMap, file: string): void {
   const kind = doc.kind;
   if (kind === undefined || kind === null || kind === '') {
-    throw new KustomizeError('InvalidResource', `${file}: missing kind in object ${briefJson(doc)}`, {
-      location: { file },
-    });
+    throw new KustomizeError(
+      'InvalidResource',
+      `${file}: missing kind in object ${briefJson(doc)}`,
+      {
+        location: { file },
+      },
+    );
   }
   if (String(kind).endsWith('List')) return;
   const md = doc.metadata;
@@ -50,9 +54,13 @@ function dropBadDocuments(docs: YamlValue[], file: string): YamlMap[] {
   for (const doc of docs) {
     if (doc === null || doc === undefined) continue;
     if (!isYamlMap(doc)) {
-      throw new KustomizeError('InvalidResource', `${file}: a resource document must be a mapping`, {
-        location: { file },
-      });
+      throw new KustomizeError(
+        'InvalidResource',
+        `${file}: a resource document must be a mapping`,
+        {
+          location: { file },
+        },
+      );
     }
     if (Object.keys(doc).length === 0) continue;
     validateDocument(doc, file);
@@ -100,7 +108,11 @@ export function objectsFromDocuments(docs: YamlValue[], file: string): YamlMap[]
  * Reads the resources in a YAML stream (kustomize `resmap.Factory.NewResMapFromBytes`):
  * documents parsed with yaml.v3 semantics, empty ones skipped, `*List` kinds expanded.
  */
-export function resourcesFromText(text: string, file: string, origin?: ResourceOrigin): KResource[] {
+export function resourcesFromText(
+  text: string,
+  file: string,
+  origin?: ResourceOrigin,
+): KResource[] {
   const docs = parseResourceYaml(text, file);
   return objectsFromDocuments(docs, file).map((o) => new KResource(o, origin && { ...origin }));
 }

@@ -13,10 +13,14 @@ function anchored(pattern: string | undefined, what: string): Matcher {
   try {
     re = new RegExp(`^(?:${pattern})$`, 'u');
   } catch (e) {
-    throw new KustomizeError('InvalidPatch', `invalid ${what} regexp in target selector: ${pattern}`, {
-      cause: e,
-      location: { field: `target.${what}` },
-    });
+    throw new KustomizeError(
+      'InvalidPatch',
+      `invalid ${what} regexp in target selector: ${pattern}`,
+      {
+        cause: e,
+        location: { field: `target.${what}` },
+      },
+    );
   }
   return (value) => re.test(value);
 }
@@ -40,7 +44,8 @@ export function selectResources(resmap: ResMap, selector: SelectorArg): KResourc
   for (const res of resmap.resources) {
     const cur = res.curId();
     const org = res.orgId();
-    if (!namespace(resmap.effectiveNamespace(org)) && !namespace(resmap.effectiveNamespace(cur))) continue;
+    if (!namespace(resmap.effectiveNamespace(org)) && !namespace(resmap.effectiveNamespace(cur)))
+      continue;
     if (!name(org.name) && !name(cur.name)) continue;
     const gv = parseApiVersion(res.apiVersion);
     if (!group(gv.group) || !version(gv.version) || !kind(res.kind)) continue;

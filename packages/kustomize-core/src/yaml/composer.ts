@@ -6,7 +6,16 @@
  *
  * @module
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Node,
+  type Scalar,
+  type YAMLMap,
+} from 'yaml';
 import { cloneYaml, type YamlMap, type YamlValue } from '@kustomate/resource';
 import type { KustomizeError } from '../errors.js';
 import { yamlError, type SourceRef } from './source-position.js';
@@ -19,7 +28,12 @@ const IN_PROGRESS = Symbol('in-progress');
 /** Sets `map[key] = value` as an own data property, even for `__proto__`. */
 export function setEntry(map: YamlMap, key: string, value: YamlValue): void {
   if (key === '__proto__') {
-    Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(map, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   } else {
     map[key] = value;
   }
@@ -69,13 +83,15 @@ export class Composer {
   private aliasValue(name: string, at: Node): YamlValue {
     const t = this.target(name, at);
     const v = this.anchored.get(t);
-    if (v === IN_PROGRESS || v === undefined) throw this.error(at, `anchor '${name}' value contains itself`);
+    if (v === IN_PROGRESS || v === undefined)
+      throw this.error(at, `anchor '${name}' value contains itself`);
     return v;
   }
 
   private compute(n: Node, top: boolean, inFlow: boolean): YamlValue {
     if (isScalar(n)) return this.scalar(n, inFlow);
-    if (isMap(n)) return this.dialect === 'v3' ? this.mapV3(n, top, inFlow || n.flow === true) : this.mapV2(n);
+    if (isMap(n))
+      return this.dialect === 'v3' ? this.mapV3(n, top, inFlow || n.flow === true) : this.mapV2(n);
     if (isSeq(n)) {
       const flow = inFlow || n.flow === true;
       return n.items.map((item) => this.value(item, false, flow));
@@ -110,7 +126,10 @@ export class Composer {
       const first = lines.get(key);
       if (first !== undefined) {
         const l1 = this.lineOf(first);
-        throw this.error(keyNode, `mapping key ${JSON.stringify(key)} already defined at line ${l1}`);
+        throw this.error(
+          keyNode,
+          `mapping key ${JSON.stringify(key)} already defined at line ${l1}`,
+        );
       }
       lines.set(key, keyNode as Node);
       setEntry(own, key, value);
@@ -167,7 +186,12 @@ export class Composer {
   private lineOf(node: Node): number {
     const off = node.range ? node.range[0] : 0;
     let line = 1 + this.ref.baseLine;
-    for (let i = this.ref.text.indexOf('\n'); i !== -1 && i < off; i = this.ref.text.indexOf('\n', i + 1)) line++;
+    for (
+      let i = this.ref.text.indexOf('\n');
+      i !== -1 && i < off;
+      i = this.ref.text.indexOf('\n', i + 1)
+    )
+      line++;
     return line;
   }
 }

@@ -13,7 +13,14 @@ import { compareYamlV2Keys } from './key-order.js';
 import { isPlainSafeV2 } from './resolve.js';
 import { keyThroughGoJson, throughGoJson } from './json-transport.js';
 import { analyzeScalar } from './scalar-analysis.js';
+import { writeDoubleQuoted, writeLiteral } from './v2-scalar-writers.js';
 import { V2Writer } from './v2-writer.js';
+
+/**
+ * Identifier-like strings (no spaces, quotes, indicators or special characters, not starting
+ * with `-` or `.`): libyaml allows them plain, and they need no escaping or folding.
+ */
+const SIMPLE = /^[A-Za-z0-9_/][A-Za-z0-9_./-]*$/;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -62,6 +69,15 @@ class DocumentEmitter {
 
   /** A string scalar, styled as yaml.v2's `stringv` requests and libyaml's analysis allows. */
   string(raw: string, simpleKey: boolean): void {
+    const w = this.w;
+    if (SIMPLE.test(raw)) {
+      // Identifier-like text: nothing to escape, fold or analyse; only YAML 1.1 typing matters.
+      w.increaseIndent(true, false);
+      if (isPlainSafeV2(raw)) w.writePlain(raw, false);
+      else writeDoubleQuoted(w, raw, false);
+      w.popIndent();
+      return;
+    }
     const s = throughGoJson(wellFormed(raw));
     const a = analyzeScalar(s);
     let style: 'plain' | 'single' | 'double' | 'literal' = s.includes('\n')
@@ -73,12 +89,11 @@ class DocumentEmitter {
     if (style === 'plain' && (!a.plainAllowed || (s.length === 0 && simpleKey))) style = 'single';
     if (style === 'single' && !a.singleQuotedAllowed) style = 'double';
     if (style === 'literal' && (!a.blockAllowed || simpleKey)) style = 'double';
-    const w = this.w;
     w.increaseIndent(true, false);
     if (style === 'plain') w.writePlain(s, !simpleKey);
     else if (style === 'single') w.writeSingleQuoted(s, !simpleKey);
-    else if (style === 'double') w.writeDoubleQuoted(s, !simpleKey);
-    else w.writeLiteral(s);
+    else if (style === 'double') writeDoubleQuoted(w, s, !simpleKey);
+    else writeLiteral(w, s);
     w.popIndent();
   }
 
@@ -110,8 +125,9 @@ class DocumentEmitter {
     w.increaseIndent(false, false);
     for (const key of keys) {
       w.writeIndent();
-      const k = keyThroughGoJson(wellFormed(key));
-      if (!/[\n\r\u0085\u2028\u2029]/.test(k) && utf8Length(k, 128) <= 128) {
+      const simple = SIMPLE.test(key);
+      const k = simple ? key : keyThroughGoJson(wellFormed(key));
+      if (simple ? k.length <= 128 : !/[\n\r\u0085\u2028\u2029]/.test(k) && utf8Length(k, 128) <= 128) {
         this.string(k, true);
         w.writeIndicator(':', false, false, false);
       } else {

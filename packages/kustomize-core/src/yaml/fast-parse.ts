@@ -13,7 +13,7 @@ import type { YamlMap, YamlValue } from '@kustomate/resource';
 import { parseBlockHeader, scanBlockScalar } from './block-scalar-scan.js';
 import { setEntry } from './composer.js';
 import { parseFlowCollection } from './fast-flow.js';
-import { inlineScalar, restIsEmpty } from './fast-scalars.js';
+import { indentOf, inlineScalar, isDash, restIsEmpty } from './fast-scalars.js';
 import { scalarKeyV3 } from './map-keys.js';
 import { CONTROL_CHARACTERS } from './parse-documents.js';
 import { scalarValue, type ScalarLike } from './scalar-value.js';
@@ -27,17 +27,6 @@ const BAIL = Symbol('bail');
  * directives and flow content are refused where they start a node.)
  */
 const UNSUPPORTED = /[\t\r\u0085\u2028\u2029\uFEFF]|^\.\.\.|\n(?:\.\.\.|---)/;
-
-/** Column of the first non-space character at or after `from`. */
-const indentOf = (line: string, from = 0): number => {
-  let i = from;
-  while (line.charCodeAt(i) === 0x20) i++;
-  return i;
-};
-
-/** A block sequence entry indicator (`-` then space or end of line) at `i`. */
-const isDash = (line: string, i: number): boolean =>
-  line.charCodeAt(i) === 0x2d && (line.length === i + 1 || line.charCodeAt(i + 1) === 0x20);
 
 class FastParser {
   private i = 0;
@@ -99,7 +88,9 @@ class FastParser {
     if (k === undefined) return false;
     let j = k.end;
     while (line.charCodeAt(j) === 0x20) j++;
-    return line.charCodeAt(j) === 0x3a && (j + 1 === line.length || line.charCodeAt(j + 1) === 0x20);
+    return (
+      line.charCodeAt(j) === 0x3a && (j + 1 === line.length || line.charCodeAt(j + 1) === 0x20)
+    );
   }
 
   private mapping(indent: number, top: boolean): YamlMap {
@@ -115,7 +106,8 @@ class FastParser {
       if (k === undefined || k.text.length > 1000) throw BAIL;
       let j = k.end;
       while (line.charCodeAt(j) === 0x20) j++;
-      if (line.charCodeAt(j) !== 0x3a || (j + 1 < line.length && line.charCodeAt(j + 1) !== 0x20)) throw BAIL;
+      if (line.charCodeAt(j) !== 0x3a || (j + 1 < line.length && line.charCodeAt(j + 1) !== 0x20))
+        throw BAIL;
       if (k.type === 'PLAIN' && k.text === '<<') throw BAIL;
       let key: string | undefined;
       try {
@@ -158,7 +150,10 @@ class FastParser {
       const scan = scanBlockScalar(this.lines, this.i + 1, header, indent);
       if (scan === undefined) throw BAIL;
       this.i = scan.next;
-      return scalarValue('v3', { value: scan.value, type: header.literal ? 'BLOCK_LITERAL' : 'BLOCK_FOLDED' });
+      return scalarValue('v3', {
+        value: scan.value,
+        type: header.literal ? 'BLOCK_LITERAL' : 'BLOCK_FOLDED',
+      });
     }
     let v: YamlValue;
     let end: number;

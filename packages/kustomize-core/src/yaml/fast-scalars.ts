@@ -15,16 +15,45 @@ export interface InlineScalar {
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r',
-  e: '\x1b', ' ': ' ', '"': '"', "'": "'", '\\': '\\', N: '\u0085', _: '\u00a0',
-  L: '\u2028', P: '\u2029',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  '\t': '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  "'": "'",
+  '\\': '\\',
+  N: '\u0085',
+  _: '\u00a0',
+  L: '\u2028',
+  P: '\u2029',
 };
 const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
+
+/** Column of the first non-space character at or after `from`. */
+export const indentOf = (line: string, from = 0): number => {
+  let i = from;
+  while (line.charCodeAt(i) === 0x20) i++;
+  return i;
+};
+
+/** A block sequence entry indicator (`-` then space or end of line) at `i`. */
+export const isDash = (line: string, i: number): boolean =>
+  line.charCodeAt(i) === 0x2d && (line.length === i + 1 || line.charCodeAt(i + 1) === 0x20);
 
 /** True when only blanks, or blanks then a comment, follow position `i`. */
 export function restIsEmpty(line: string, i: number): boolean {
   while (i < line.length && line.charCodeAt(i) === 0x20) i++;
-  return i === line.length || (line.charCodeAt(i) === 0x23 && (i === 0 || line.charCodeAt(i - 1) === 0x20));
+  return (
+    i === line.length ||
+    (line.charCodeAt(i) === 0x23 && (i === 0 || line.charCodeAt(i - 1) === 0x20))
+  );
 }
 
 function doubleQuoted(line: string, start: number): InlineScalar | undefined {
@@ -71,7 +100,24 @@ function singleQuoted(line: string, start: number): InlineScalar | undefined {
 }
 
 /** Characters that may not start a plain scalar (or need the full parser). */
-const BAD_PLAIN_START = new Set(['#', ',', '[', ']', '{', '}', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
+const BAD_PLAIN_START = new Set([
+  '#',
+  ',',
+  '[',
+  ']',
+  '{',
+  '}',
+  '&',
+  '*',
+  '!',
+  '|',
+  '>',
+  "'",
+  '"',
+  '%',
+  '@',
+  '`',
+]);
 
 /**
  * Reads a scalar starting at `start`. For plain scalars `key` selects the rules of a mapping
@@ -84,7 +130,8 @@ export function inlineScalar(line: string, start: number, key: boolean): InlineS
   if (c === "'") return singleQuoted(line, start);
   if (c === undefined || BAD_PLAIN_START.has(c)) return undefined;
   const next = line.charCodeAt(start + 1);
-  if ((c === '-' || c === '?' || c === ':') && (Number.isNaN(next) || next === 0x20)) return undefined;
+  if ((c === '-' || c === '?' || c === ':') && (Number.isNaN(next) || next === 0x20))
+    return undefined;
   let end = line.length;
   for (let i = start; i < line.length; i++) {
     const ch = line.charCodeAt(i);

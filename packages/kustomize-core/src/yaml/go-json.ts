@@ -34,8 +34,18 @@ function quote(s: string): string {
     if (c === 0x22) rep = '\\"';
     else if (c === 0x5c) rep = '\\\\';
     else if (c < 0x20) {
-      rep = c === 0x08 ? '\\b' : c === 0x0c ? '\\f' : c === 0x0a ? '\\n' : c === 0x0d ? '\\r' : c === 0x09 ? '\\t'
-        : `\\u00${c.toString(16).padStart(2, '0')}`;
+      rep =
+        c === 0x08
+          ? '\\b'
+          : c === 0x0c
+            ? '\\f'
+            : c === 0x0a
+              ? '\\n'
+              : c === 0x0d
+                ? '\\r'
+                : c === 0x09
+                  ? '\\t'
+                  : `\\u00${c.toString(16).padStart(2, '0')}`;
     } else if (c === 0x3c || c === 0x3e || c === 0x26 || c === 0x2028 || c === 0x2029) {
       rep = `\\u${c.toString(16).padStart(4, '0')}`;
     } else if (c >= 0xd800 && c <= 0xdfff) {
@@ -84,7 +94,8 @@ export function goJsonMarshal(value: YamlValue): string {
       return number(value);
   }
   if (Array.isArray(value)) return `[${value.map((v) => goJsonMarshal(v)).join(',')}]`;
-  if (!isYamlMap(value)) throw new KustomizeError('Output', `json: unsupported type: ${typeof value}`);
+  if (!isYamlMap(value))
+    throw new KustomizeError('Output', `json: unsupported type: ${typeof value}`);
   const keys = Object.keys(value).sort(compareUtf8);
   const parts = keys.map((k) => `${quote(k)}:${goJsonMarshal(value[k] as YamlValue)}`);
   return `{${parts.join(',')}}`;

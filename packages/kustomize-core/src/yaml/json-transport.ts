@@ -47,7 +47,9 @@ export function throughGoJson(s: string): string {
 export function keyThroughGoJson(key: string): string {
   const tooLong = key.length > 170 && [...goJsonMarshal(key)].length > 1024;
   if (tooLong || key.includes('\u0085')) {
-    throw new KustomizeError('Output', "yaml: line 1: did not find expected ',' or '}'", { data: { key } });
+    throw new KustomizeError('Output', "yaml: line 1: did not find expected ',' or '}'", {
+      data: { key },
+    });
   }
   return throughGoJson(key);
 }

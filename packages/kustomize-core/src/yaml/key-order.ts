@@ -28,7 +28,7 @@ const width = (cp: number): number => (cp > 0xffff ? 2 : 1);
 function digitRun(s: string, i: number, start: number): [number | bigint, number] {
   let n: number | bigint = start;
   let runes = 0;
-  for (let k = i; k < s.length; ) {
+  for (let k = i; k < s.length;) {
     const cp = s.codePointAt(k) ?? 0;
     if (!isDigit(cp)) break;
     const d = cp - 48;
@@ -42,7 +42,7 @@ function digitRun(s: string, i: number, start: number): [number | bigint, number
 
 /** True when a non-zero digit immediately precedes `i` within a run of digits. */
 function nonZeroDigitBefore(s: string, i: number): boolean {
-  for (let j = i; j > 0; ) {
+  for (let j = i; j > 0;) {
     let cp = s.charCodeAt(j - 1);
     let w = 1;
     if (cp >= 0xdc00 && cp <= 0xdfff && j >= 2) {

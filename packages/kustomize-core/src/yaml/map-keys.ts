@@ -33,7 +33,9 @@ const NOT_A_STRING = 'json: unsupported type: map[interface {}]interface {}';
 export function mapKeyV3(node: unknown, top: boolean): string | undefined {
   if (!isScalar(node)) {
     const kind = isSeq(node) ? '!!seq' : isMap(node) ? '!!map' : 'node';
-    throw new Error(top ? `cannot unmarshal ${kind} into string` : `${NOT_A_STRING} (a ${kind} key)`);
+    throw new Error(
+      top ? `cannot unmarshal ${kind} into string` : `${NOT_A_STRING} (a ${kind} key)`,
+    );
   }
   return scalarKeyV3(node, top);
 }
@@ -61,7 +63,8 @@ export function mapKeyV2(node: unknown): string {
       return r.value ? 'true' : 'false';
     case '!!int': {
       const v = r.value as bigint;
-      if (v > 0x7fffffffffffffffn) throw new Error(`unsupported map key of type: uint64, key: ${v}`);
+      if (v > 0x7fffffffffffffffn)
+        throw new Error(`unsupported map key of type: uint64, key: ${v}`);
       return String(v);
     }
     case '!!float': {
@@ -97,7 +100,8 @@ export function mergeSources(
       throw host.error(node, 'map merge requires map or sequence of maps as the value');
     }
     const v = convert(node);
-    if (!isYamlMap(v)) throw host.error(node, 'map merge requires map or sequence of maps as the value');
+    if (!isYamlMap(v))
+      throw host.error(node, 'map merge requires map or sequence of maps as the value');
     return v;
   };
   if (isSeq(value)) {

@@ -5,7 +5,13 @@
  *
  * @module
  */
-import { parseAllDocuments, type Document, type ParseOptions, type DocumentOptions, type SchemaOptions } from 'yaml';
+import {
+  parseAllDocuments,
+  type Document,
+  type ParseOptions,
+  type DocumentOptions,
+  type SchemaOptions,
+} from 'yaml';
 import { yamlError, type SourceRef } from './source-position.js';
 
 /** Characters libyaml's reader rejects (it allows tab, LF, CR, NEL and the printable ranges). */

@@ -34,7 +34,12 @@ import type { SourceRef } from './source-position.js';
  */
 export function parseYaml11(text: string, file?: string): YamlValue {
   const normalised = text.includes('\r\n') ? text.replaceAll('\r\n', '\n') : text;
-  const ref: SourceRef = { ...(file === undefined ? {} : { file }), text: normalised, baseOffset: 0, baseLine: 0 };
+  const ref: SourceRef = {
+    ...(file === undefined ? {} : { file }),
+    text: normalised,
+    baseOffset: 0,
+    baseLine: 0,
+  };
   const doc = parseFirstDocument(ref);
   if (doc === undefined || doc.contents === null) return null;
   return new Composer('v2', ref).value(doc.contents);

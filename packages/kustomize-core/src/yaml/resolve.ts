@@ -46,7 +46,10 @@ function wordTable(dialect: YamlDialect): Map<string, ResolvedScalar> {
   return m;
 }
 
-const WORDS: Record<YamlDialect, Map<string, ResolvedScalar>> = { v2: wordTable('v2'), v3: wordTable('v3') };
+const WORDS: Record<YamlDialect, Map<string, ResolvedScalar>> = {
+  v2: wordTable('v2'),
+  v3: wordTable('v3'),
+};
 
 /** The first-character hint of go-yaml's resolve table: 0 means "certainly a string". */
 function hint(c: number): number {
@@ -64,7 +67,11 @@ const YAML_STYLE_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9
 const intResult = (value: bigint): ResolvedScalar => ({ tag: '!!int', value });
 
 /** The int/float/timestamp branch of go-yaml's resolve for text starting with a digit or sign. */
-function resolveNumeric(dialect: YamlDialect, tag: string, text: string): ResolvedScalar | undefined {
+function resolveNumeric(
+  dialect: YamlDialect,
+  tag: string,
+  text: string,
+): ResolvedScalar | undefined {
   if (tag === '' || tag === '!!timestamp') {
     const ts = parseYamlTimestamp(text);
     if (ts) return { tag: '!!timestamp', value: ts.rfc3339, offsetSeconds: ts.offsetSeconds };
@@ -77,7 +84,13 @@ function resolveNumeric(dialect: YamlDialect, tag: string, text: string): Resolv
     if (f !== undefined) return { tag: '!!float', value: f };
   }
   // Explicit binary (and, in v3, octal) prefixes parsed without base-0 rules.
-  const prefixes: Array<[string, number]> = dialect === 'v3' ? [['0b', 2], ['0o', 8]] : [['0b', 2]];
+  const prefixes: Array<[string, number]> =
+    dialect === 'v3'
+      ? [
+          ['0b', 2],
+          ['0o', 8],
+        ]
+      : [['0b', 2]];
   for (const [p, base] of prefixes) {
     if (plain.startsWith(p)) {
       const v = parseGoInt(plain.slice(2), base) ?? parseGoUint(plain.slice(2), base);
@@ -99,11 +112,18 @@ function resolveNumeric(dialect: YamlDialect, tag: string, text: string): Resolv
  * fit the text.
  */
 export function resolveScalar(dialect: YamlDialect, tag: string, text: string): ResolvedScalar {
-  const resolvable = tag === '' || tag === '!!str' || tag === '!!bool' || tag === '!!int' ||
-    tag === '!!float' || tag === '!!null' || tag === '!!timestamp';
+  const resolvable =
+    tag === '' ||
+    tag === '!!str' ||
+    tag === '!!bool' ||
+    tag === '!!int' ||
+    tag === '!!float' ||
+    tag === '!!null' ||
+    tag === '!!timestamp';
   if (!resolvable) return { tag, value: text };
   const r = resolveUntyped(dialect, tag, text);
-  if (tag === '' || tag === r.tag || tag === '!!str') return tag === '!!str' ? { tag, value: text } : r;
+  if (tag === '' || tag === r.tag || tag === '!!str')
+    return tag === '!!str' ? { tag, value: text } : r;
   if (tag === '!!float' && r.tag === '!!int') {
     const v = r.value as bigint;
     // go-yaml only converts int and int64 results, not uint64.

@@ -30,7 +30,12 @@ export function isBreak(cp: number): boolean {
   return cp === 0x0a || cp === 0x0d || cp === 0x85 || cp === 0x2028 || cp === 0x2029;
 }
 
-const EMPTY: ScalarAnalysis = { multiline: false, plainAllowed: true, singleQuotedAllowed: true, blockAllowed: false };
+const EMPTY: ScalarAnalysis = {
+  multiline: false,
+  plainAllowed: true,
+  singleQuotedAllowed: true,
+  blockAllowed: false,
+};
 
 /** Characters that start an indicator when they open a plain scalar. */
 const LEADING_INDICATORS = new Set('#,[]{}&*!|>\'"%@`'.split('').map((c) => c.charCodeAt(0)));
@@ -51,14 +56,15 @@ export function analyzeScalar(value: string): ScalarAnalysis {
   let precededByWhitespace = true;
   let previousSpace = false;
   let previousBreak = false;
-  for (let i = 0; i < len; ) {
+  for (let i = 0; i < len;) {
     const cp = value.codePointAt(i) ?? 0;
     const w = cp > 0xffff ? 2 : 1;
     const next = value.charCodeAt(i + w);
     const followedByWhitespace = i + w >= len || next === 0x20 || next === 0x09;
     if (i === 0) {
       if (LEADING_INDICATORS.has(cp)) indicators = true;
-      else if ((cp === 0x3f || cp === 0x3a || cp === 0x2d) && followedByWhitespace) indicators = true;
+      else if ((cp === 0x3f || cp === 0x3a || cp === 0x2d) && followedByWhitespace)
+        indicators = true;
     } else if (cp === 0x3a) {
       if (followedByWhitespace) indicators = true;
     } else if (cp === 0x23) {

@@ -104,7 +104,9 @@ export function scalarValue(dialect: YamlDialect, node: ScalarLike, inFlow = fal
     case '!!float': {
       const f = r.value as number;
       if (!Number.isFinite(f)) {
-        throw new Error(`json: unsupported value: ${Number.isNaN(f) ? 'NaN' : f > 0 ? '+Inf' : '-Inf'}`);
+        throw new Error(
+          `json: unsupported value: ${Number.isNaN(f) ? 'NaN' : f > 0 ? '+Inf' : '-Inf'}`,
+        );
       }
       return f;
     }
@@ -112,12 +114,15 @@ export function scalarValue(dialect: YamlDialect, node: ScalarLike, inFlow = fal
       if (dialect === 'v2') return scalarText(node);
       const off = 'offsetSeconds' in r ? r.offsetSeconds : 0;
       if (Math.abs(off) >= 24 * 3600) {
-        throw new Error('json: error calling MarshalJSON for type time.Time: Time.MarshalJSON: timezone hour outside of range [0,23]');
+        throw new Error(
+          'json: error calling MarshalJSON for type time.Time: Time.MarshalJSON: timezone hour outside of range [0,23]',
+        );
       }
       return r.value as string;
     }
     default:
-      if (dialect === 'v3' && node.type === 'BLOCK_FOLDED' && r.tag === '!!str') return foldedRoundTrip(r.value as string);
+      if (dialect === 'v3' && node.type === 'BLOCK_FOLDED' && r.tag === '!!str')
+        return foldedRoundTrip(r.value as string);
       return r.value as string;
   }
 }

@@ -35,11 +35,17 @@ export function lineColumn(text: string, offset: number): { line: number; column
  * A `KustomizeError` with code `InvalidYaml` for a problem at `offset` of `ref.text`; the
  * message names the file and line like go-yaml's (`yaml: line 3: …`).
  */
-export function yamlError(ref: SourceRef, offset: number | undefined, message: string, cause?: unknown): KustomizeError {
+export function yamlError(
+  ref: SourceRef,
+  offset: number | undefined,
+  message: string,
+  cause?: unknown,
+): KustomizeError {
   const pos = offset === undefined ? undefined : lineColumn(ref.text, offset);
   const line = pos ? pos.line + ref.baseLine : undefined;
   const where = ref.file === undefined ? '' : ` in File: ${ref.file}`;
-  const text = line === undefined ? `yaml: ${message}${where}` : `yaml: line ${line}: ${message}${where}`;
+  const text =
+    line === undefined ? `yaml: ${message}${where}` : `yaml: line ${line}: ${message}${where}`;
   return new KustomizeError('InvalidYaml', text, {
     location: {
       ...(ref.file === undefined ? {} : { file: ref.file }),

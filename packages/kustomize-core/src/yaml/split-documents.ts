@@ -43,7 +43,10 @@ export function splitYamlDocuments(input: string, file?: string): DocumentChunk[
     const after = m[0].slice(4).trim();
     if (after.length > 0 && !after.startsWith('#')) {
       throw new KustomizeError('InvalidYaml', `invalid document separator: ${m[0].trim()}`, {
-        location: { ...(file === undefined ? {} : { file }), line: line + countLines(s, prev, m.index) + 2 },
+        location: {
+          ...(file === undefined ? {} : { file }),
+          line: line + countLines(s, prev, m.index) + 2,
+        },
       });
     }
     chunks.push({ text: `${s.slice(prev, m.index)}\n`, offset: prev, line });

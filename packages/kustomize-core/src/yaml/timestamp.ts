@@ -44,7 +44,16 @@ function fraction(s: string, i: number): [number, number] {
   return [Number(digits.padEnd(9, '0')), j];
 }
 
-function format(y: number, mo: number, d: number, h: number, mi: number, sec: number, ns: number, off: number): string {
+function format(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  sec: number,
+  ns: number,
+  off: number,
+): string {
   let frac = '';
   if (ns > 0) frac = `.${String(ns).padStart(9, '0').replace(/0+$/, '')}`;
   let zone = 'Z';
@@ -68,7 +77,11 @@ function format(y: number, mo: number, d: number, h: number, mi: number, sec: nu
  */
 export function parseYamlTimestamp(s: string): YamlTimestamp | undefined {
   // Quick check shared by all layouts: exactly four digits, then '-'.
-  if (s.length < 5 || s[4] !== '-' || !(isDigit(s, 0) && isDigit(s, 1) && isDigit(s, 2) && isDigit(s, 3))) {
+  if (
+    s.length < 5 ||
+    s[4] !== '-' ||
+    !(isDigit(s, 0) && isDigit(s, 1) && isDigit(s, 2) && isDigit(s, 3))
+  ) {
     return undefined;
   }
   const year = Number(s.slice(0, 4));
@@ -99,7 +112,8 @@ export function parseYamlTimestamp(s: string): YamlTimestamp | undefined {
     else {
       const sign = s[i];
       if (s.length - i < 6 || s[i + 3] !== ':' || (sign !== '+' && sign !== '-')) return undefined;
-      if (!(isDigit(s, i + 1) && isDigit(s, i + 2) && isDigit(s, i + 4) && isDigit(s, i + 5))) return undefined;
+      if (!(isDigit(s, i + 1) && isDigit(s, i + 2) && isDigit(s, i + 4) && isDigit(s, i + 5)))
+        return undefined;
       const oh = Number(s.slice(i + 1, i + 3));
       const om = Number(s.slice(i + 4, i + 6));
       if (oh > 24 || om > 60) return undefined;

@@ -23,7 +23,11 @@ const ratchet = JSON.parse(readFileSync(join(here, 'ratchet.json'), 'utf8')) as 
 async function runCase(c: CorpusCase): Promise<{ ok: boolean; detail: string }> {
   const { buildDir } = casePaths(c);
   try {
-    const result = await build({ fs: createNodeFs(), path: buildDir, loadRestrictor: restrictorOf(c) });
+    const result = await build({
+      fs: createNodeFs(),
+      path: buildDir,
+      loadRestrictor: restrictorOf(c),
+    });
     const out = result.toYaml();
     if (c.expect === 'error') return { ok: false, detail: 'build succeeded but kustomize fails' };
     const want = expectedOutput(c);
@@ -67,7 +71,10 @@ describe('kustomize v5.5 conformance corpus', () => {
 
   it('passes at least the ratcheted number of cases', () => {
     if (process.env.UPDATE_CONFORMANCE === '1') {
-      writeFileSync(join(here, 'ratchet.json'), `${JSON.stringify({ outputPassed, errorPassed })}\n`);
+      writeFileSync(
+        join(here, 'ratchet.json'),
+        `${JSON.stringify({ outputPassed, errorPassed })}\n`,
+      );
       const lines = [...failures].map(([name, why]) => `${name}  # ${why}`);
       writeFileSync(join(here, 'known-gaps.txt'), `${GAPS_HEADER}${lines.join('\n')}\n`);
       return;

@@ -21,7 +21,9 @@ function documents(text: string): string[] {
 const EXCLUDED = new Map<string, string>();
 
 const cases = existsSync(casesDir)
-  ? readdirSync(casesDir).filter((c) => existsSync(join(casesDir, c, 'expected.yaml'))).sort()
+  ? readdirSync(casesDir)
+      .filter((c) => existsSync(join(casesDir, c, 'expected.yaml')))
+      .sort()
   : [];
 
 describe('conformance corpus: emitYaml(parseResourceYaml(doc)) === doc', () => {

@@ -8,9 +8,23 @@ const sorted = (keys: string[]): string[] => [...keys].sort(compareYamlV2Keys);
 describe('compareYamlV2Keys', () => {
   it('orders the reference examples', () => {
     const pairs: Array<[string, string]> = [
-      ['9key', '10key'], ['item9', 'item10'], ['Ab', 'a_b'], ['a_b', 'aB'], ['_z', '1'], ['1', 'B'], ['x0', 'x00'],
-      ['x00', 'x1'], ['x1', 'x01'], ['x01', 'x10'], ['z', 'Ä'], ['a1_', 'a1b'], ['apiVersion', 'data'], ['data', 'kind'],
-      ['kind', 'metadata'], ['metadata', 'spec'], ['a', 'ab'],
+      ['9key', '10key'],
+      ['item9', 'item10'],
+      ['Ab', 'a_b'],
+      ['a_b', 'aB'],
+      ['_z', '1'],
+      ['1', 'B'],
+      ['x0', 'x00'],
+      ['x00', 'x1'],
+      ['x1', 'x01'],
+      ['x01', 'x10'],
+      ['z', 'Ä'],
+      ['a1_', 'a1b'],
+      ['apiVersion', 'data'],
+      ['data', 'kind'],
+      ['kind', 'metadata'],
+      ['metadata', 'spec'],
+      ['a', 'ab'],
     ];
     for (const [a, b] of pairs) {
       expect(compareYamlV2Keys(a, b), `${a} < ${b}`).toBeLessThan(0);
@@ -19,10 +33,76 @@ describe('compareYamlV2Keys', () => {
   });
   it('matches the order kubectl kustomize printed', () => {
     // fixtures/resource-goldens.json, case "key order".
-    expect(sorted(['b', 'a', 'B', '_z', '1', 'item10', 'item9', '10key', '9key', 'Ab', 'a_b', 'aB', 'x0', 'x00', 'x1', 'x01',
-      'x10', 'z', 'Ä', 'a1_', 'a1b', 'apiVersion', 'kind', 'metadata', 'spec', 'data', 'é', '-', '.', 'a.b', 'a-b', 'a/b', 'A'])).toEqual([
-      '-', '.', '_z', '1', '9key', '10key', 'A', 'Ab', 'B', 'a', 'a-b', 'a.b', 'a/b', 'a_b', 'a1_', 'a1b', 'aB', 'apiVersion',
-      'b', 'data', 'item9', 'item10', 'kind', 'metadata', 'spec', 'x0', 'x00', 'x1', 'x01', 'x10', 'z', 'Ä', 'é',
+    expect(
+      sorted([
+        'b',
+        'a',
+        'B',
+        '_z',
+        '1',
+        'item10',
+        'item9',
+        '10key',
+        '9key',
+        'Ab',
+        'a_b',
+        'aB',
+        'x0',
+        'x00',
+        'x1',
+        'x01',
+        'x10',
+        'z',
+        'Ä',
+        'a1_',
+        'a1b',
+        'apiVersion',
+        'kind',
+        'metadata',
+        'spec',
+        'data',
+        'é',
+        '-',
+        '.',
+        'a.b',
+        'a-b',
+        'a/b',
+        'A',
+      ]),
+    ).toEqual([
+      '-',
+      '.',
+      '_z',
+      '1',
+      '9key',
+      '10key',
+      'A',
+      'Ab',
+      'B',
+      'a',
+      'a-b',
+      'a.b',
+      'a/b',
+      'a_b',
+      'a1_',
+      'a1b',
+      'aB',
+      'apiVersion',
+      'b',
+      'data',
+      'item9',
+      'item10',
+      'kind',
+      'metadata',
+      'spec',
+      'x0',
+      'x00',
+      'x1',
+      'x01',
+      'x10',
+      'z',
+      'Ä',
+      'é',
     ]);
   });
   it('is not transitive in general', () => {
@@ -49,7 +129,8 @@ describe('compareYamlV2Keys', () => {
     const letters = fc.string({ unit: fc.constantFrom(...'abcXYZ'.split('')) });
     fc.assert(
       fc.property(letters, letters, letters, (a, b, c) => {
-        if (compareYamlV2Keys(a, b) < 0 && compareYamlV2Keys(b, c) < 0) expect(compareYamlV2Keys(a, c)).toBeLessThan(0);
+        if (compareYamlV2Keys(a, b) < 0 && compareYamlV2Keys(b, c) < 0)
+          expect(compareYamlV2Keys(a, c)).toBeLessThan(0);
       }),
     );
   });

@@ -6,11 +6,13 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { YamlMap } from '@kustomate/resource';
 import { KustomizeError } from '../../src/errors.js';
 import { emitResources, parseResourceYaml } from '../../src/yaml/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const load = <T>(name: string): T[] => JSON.parse(readFileSync(join(here, 'fixtures', name), 'utf8')) as T[];
+const load = <T>(name: string): T[] =>
+  JSON.parse(readFileSync(join(here, 'fixtures', name), 'utf8')) as T[];
 
 interface Golden {
   name: string;
@@ -26,7 +28,7 @@ interface ErrorGolden {
 describe('resource goldens (hand-written inputs)', () => {
   for (const g of load<Golden>('resource-goldens.json')) {
     it(g.name, () => {
-      expect(emitResources(parseResourceYaml(g.input, 'r.yaml'))).toBe(g.output);
+      expect(emitResources(parseResourceYaml(g.input, 'r.yaml') as YamlMap[])).toBe(g.output);
     });
   }
 });
@@ -34,7 +36,7 @@ describe('resource goldens (hand-written inputs)', () => {
 describe('resource goldens (generated inputs)', () => {
   for (const g of load<Golden>('fuzz-goldens.json')) {
     it(g.name, () => {
-      expect(emitResources(parseResourceYaml(g.input, 'r.yaml'))).toBe(g.output);
+      expect(emitResources(parseResourceYaml(g.input, 'r.yaml') as YamlMap[])).toBe(g.output);
     });
   }
 });
@@ -44,7 +46,7 @@ describe('inputs kustomize refuses', () => {
     it(g.name, () => {
       let thrown: unknown;
       try {
-        emitResources(parseResourceYaml(g.input, 'r.yaml'));
+        emitResources(parseResourceYaml(g.input, 'r.yaml') as YamlMap[]);
       } catch (e) {
         thrown = e;
       }

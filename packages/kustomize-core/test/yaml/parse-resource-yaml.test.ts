@@ -15,7 +15,8 @@ const value = (scalar: string): unknown => (one(`v: ${scalar}\n`) as { v: unknow
 
 describe('documents', () => {
   it('splits on --- lines, skips empty, comment-only and null documents, normalises CRLF', () => {
-    const text = 'a: 1\r\n---\r\n# only a comment\r\n---\r\n\r\n---\r\nnull\r\n---\r\n~\r\n--- # c\r\nb: |\r\n  x\r\n';
+    const text =
+      'a: 1\r\n---\r\n# only a comment\r\n---\r\n\r\n---\r\nnull\r\n---\r\n~\r\n--- # c\r\nb: |\r\n  x\r\n';
     expect(parseResourceYaml(text)).toEqual([{ a: 1 }, { b: 'x\n' }]);
   });
   it('reads only the first document of a chunk (after `...`)', () => {
@@ -25,7 +26,9 @@ describe('documents', () => {
     expect(parseResourceYaml('- a\n- b\n---\nhello\n')).toEqual([['a', 'b'], 'hello']);
   });
   it('refuses a separator line with content, and a directive cut from its document', () => {
-    expect(() => parseResourceYaml('a: 1\n--- !!map\nb: 2\n')).toThrow(/invalid document separator/);
+    expect(() => parseResourceYaml('a: 1\n--- !!map\nb: 2\n')).toThrow(
+      /invalid document separator/,
+    );
     expect(() => parseResourceYaml('%YAML 1.1\n---\na: 1\n')).toThrow(/document start/);
   });
   it('names file, document and line in errors', () => {
@@ -44,15 +47,24 @@ describe('documents', () => {
 
 describe('scalars (yaml.v3 rules)', () => {
   it('null and bool forms', () => {
-    expect(['~', 'null', 'Null', 'NULL', '', 'nULL'].map((s) => value(s))).toEqual([null, null, null, null, null, 'nULL']);
-    expect(['true', 'True', 'TRUE', 'false', 'tRue', 'yes', 'on', 'y', 'On'].map((s) => value(s))).toEqual([
-      true, true, true, false, 'tRue', 'yes', 'on', 'y', 'On',
+    expect(['~', 'null', 'Null', 'NULL', '', 'nULL'].map((s) => value(s))).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      'nULL',
     ]);
+    expect(
+      ['true', 'True', 'TRUE', 'false', 'tRue', 'yes', 'on', 'y', 'On'].map((s) => value(s)),
+    ).toEqual([true, true, true, false, 'tRue', 'yes', 'on', 'y', 'On']);
   });
   it('integers via Go ParseInt base 0', () => {
-    expect(['0x1F', '0o17', '017', '0b101', '1_000', '+1', '-0b101', '-0o17', '00', '0b-1'].map((s) => value(s))).toEqual([
-      31, 15, 15, 5, 1000, 1, -5, -15, 0, -1,
-    ]);
+    expect(
+      ['0x1F', '0o17', '017', '0b101', '1_000', '+1', '-0b101', '-0o17', '00', '0b-1'].map((s) =>
+        value(s),
+      ),
+    ).toEqual([31, 15, 15, 5, 1000, 1, -5, -15, 0, -1]);
   });
   it('integers beyond 2^53 are bigints, beyond uint64 floats', () => {
     expect(value('9007199254740993')).toBe(9007199254740993n);
@@ -61,7 +73,9 @@ describe('scalars (yaml.v3 rules)', () => {
     expect(value('-9223372036854775809')).toBe(-9223372036854775809);
   });
   it('floats', () => {
-    expect(['1.0', '1.50', '1e3', '.5', '+.5', '09', '08.5', '1e-400'].map((s) => value(s))).toEqual([1, 1.5, 1000, 0.5, 0.5, 9, 8.5, 0]);
+    expect(
+      ['1.0', '1.50', '1e3', '.5', '+.5', '09', '08.5', '1e-400'].map((s) => value(s)),
+    ).toEqual([1, 1.5, 1000, 0.5, 0.5, 9, 8.5, 0]);
     expect(value('1e400')).toBe('1e400');
     expect(() => value('.inf')).toThrow(/unsupported value/);
     expect(() => value('.nan')).toThrow(KustomizeError);
@@ -71,9 +85,16 @@ describe('scalars (yaml.v3 rules)', () => {
     expect(value('2001-12-14t21:59:43.10-05:00')).toBe('2001-12-14T21:59:43.1-05:00');
     expect(value('2001-12-14 21:59:43.10')).toBe('2001-12-14T21:59:43.1Z');
     expect(value('2001-1-2')).toBe('2001-01-02T00:00:00Z');
-    expect(value('2001-12-14T21:59:43.1234567891+01:30')).toBe('2001-12-14T21:59:43.123456789+01:30');
+    expect(value('2001-12-14T21:59:43.1234567891+01:30')).toBe(
+      '2001-12-14T21:59:43.123456789+01:30',
+    );
     expect(value('2001-12-14T21:59:43+00:00')).toBe('2001-12-14T21:59:43Z');
-    for (const s of ['2001-02-30', '2001-12-14 21:59:43.10 -5', '2001-12-14T24:00:00Z', '2001-12-14T21:59:43z']) {
+    for (const s of [
+      '2001-02-30',
+      '2001-12-14 21:59:43.10 -5',
+      '2001-12-14T24:00:00Z',
+      '2001-12-14T21:59:43z',
+    ]) {
       expect(value(s)).toBe(s);
     }
     expect(() => value('2001-12-14T21:59:43+24:00')).toThrow(/timezone hour/);
@@ -99,8 +120,13 @@ describe('scalars (yaml.v3 rules)', () => {
 
 describe('flow collections, as kyaml re-emits them', () => {
   it('turns empty values into empty strings and colon-bearing timestamps into strings', () => {
-    expect(one('a: {d: }\nb: [x: ]\nc: [2001-12-14, 2001-12-14 10:00:00]\nd: [~, null, ""]\n')).toEqual({
-      a: { d: '' }, b: [{ x: '' }], c: ['2001-12-14T00:00:00Z', '2001-12-14 10:00:00'], d: [null, null, ''],
+    expect(
+      one('a: {d: }\nb: [x: ]\nc: [2001-12-14, 2001-12-14 10:00:00]\nd: [~, null, ""]\n'),
+    ).toEqual({
+      a: { d: '' },
+      b: [{ x: '' }],
+      c: ['2001-12-14T00:00:00Z', '2001-12-14 10:00:00'],
+      d: [null, null, ''],
     });
   });
 });
@@ -113,7 +139,9 @@ describe('aliases and merge keys', () => {
     expect(doc.b.k).toEqual([1]);
   });
   it('merges: explicit keys win, earlier sources win; quoted "<<" keys are dropped', () => {
-    const doc = one('b: &b {x: 1, y: 2}\nm:\n  <<: [*b, {x: 9, z: 3}]\n  y: 0\nq: {"<<": {m: 1}, k: 1}\n');
+    const doc = one(
+      'b: &b {x: 1, y: 2}\nm:\n  <<: [*b, {x: 9, z: 3}]\n  y: 0\nq: {"<<": {m: 1}, k: 1}\n',
+    );
     expect(doc).toEqual({ b: { x: 1, y: 2 }, m: { x: 1, y: 0, z: 3 }, q: { k: 1 } });
   });
   it('refuses bad merges and unknown anchors', () => {
@@ -126,7 +154,12 @@ describe('aliases and merge keys', () => {
 
 describe('keys', () => {
   it('top-level keys are the key text', () => {
-    expect(one('1: x\ntrue: y\n1.50: z\n2001-12-14: t\n')).toEqual({ '1': 'x', true: 'y', '1.50': 'z', '2001-12-14': 't' });
+    expect(one('1: x\ntrue: y\n1.50: z\n2001-12-14: t\n')).toEqual({
+      '1': 'x',
+      true: 'y',
+      '1.50': 'z',
+      '2001-12-14': 't',
+    });
   });
   it('nested keys must be strings; null keys and duplicates fail', () => {
     expect(one('a: {"1": y, !!str 2: z}\n')).toEqual({ a: { '1': 'y', '2': 'z' } });

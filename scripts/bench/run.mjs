@@ -1,0 +1,330 @@
+#!/usr/bin/env node
+// `pnpm bench`: times `kubectl kustomize` against Kustomate on generated inputs of N resources.
+// Not a test: it prints a table and flags output mismatches; it fails only on setup errors.
+//
+//   pnpm build && pnpm bench [-- --sizes 100,1000,3000] [--runs K] [--seed 42] [--keep]
+//                            [--json FILE] [--no-kubectl]
+//
+// For each N it generates scripts/bench/generate.mjs's tree in a temp dir and, on the
+// production overlay, measures the median wall time and the peak RSS of
+//   (a) `kubectl kustomize DIR`                        (whole process)
+//   (b) `node packages/cli/dist/cli.js build DIR`      (whole process, Node start-up included)
+//   (c) build() + toYaml() in process, after one warm-up, in a fresh Node child
+// and checks that (a) and (b) (and (c)) print byte-identical YAML.
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { clearInterval, setInterval } from 'node:timers';
+import { fileURLToPath } from 'node:url';
+import { generate } from './generate.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const REPO = resolve(HERE, '../..');
+const CLI = join(REPO, 'packages/cli/dist/cli.js');
+const CORE = join(REPO, 'packages/kustomize-core/dist/index.js');
+const INPROC = join(HERE, 'inprocess.mjs');
+const TIME_BIN = '/usr/bin/time';
+
+// ---------------------------------------------------------------- arguments
+
+function parseArgs(argv) {
+  const opts = { sizes: [100, 1000, 3000], runs: undefined, seed: 42, keep: false, json: undefined, kubectl: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--') continue;
+    else if (a === '--sizes') opts.sizes = value().split(',').map((s) => Number(s.trim()));
+    else if (a === '--runs') opts.runs = Number(value());
+    else if (a === '--seed') opts.seed = Number(value());
+    else if (a === '--json') opts.json = value();
+    else if (a === '--keep') opts.keep = true;
+    else if (a === '--no-kubectl') opts.kubectl = false;
+    else if (a === '-h' || a === '--help') {
+      console.log(
+        'usage: node scripts/bench/run.mjs [--sizes 100,1000,3000] [--runs K] [--seed 42] [--keep] [--json FILE] [--no-kubectl]',
+      );
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a}`);
+  }
+  if (opts.sizes.some((n) => !Number.isInteger(n) || n < 8)) throw new Error('--sizes: integers >= 8');
+  if (opts.runs !== undefined && !(Number.isInteger(opts.runs) && opts.runs >= 1)) {
+    throw new Error('--runs: an integer >= 1');
+  }
+  return opts;
+}
+
+/** kustomize is super-linear, so large N get fewer runs by default. */
+const defaultRuns = (n) => (n <= 300 ? 5 : n <= 1500 ? 3 : 1);
+
+// ---------------------------------------------------------------- measuring processes
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Peak RSS (kB) of a running pid from /proc, or undefined. */
+function procHwmKb(pid) {
+  try {
+    const m = /VmHWM:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs `cmd args` with stdout to `outFile`; resolves to {seconds, rssKb, code, stderr}.
+ * Peak RSS comes from `/usr/bin/time -v` when present, else from polling /proc VmHWM.
+ */
+function timeProcess(cmd, args, outFile, { useTimeBin }) {
+  return new Promise((resolvePromise, reject) => {
+    const outFd = openSync(outFile, 'w');
+    const timeFile = `${outFile}.time`;
+    const [file, argv] = useTimeBin ? [TIME_BIN, ['-v', '-o', timeFile, cmd, ...args]] : [cmd, args];
+    const t0 = performance.now();
+    const child = spawn(file, argv, { stdio: ['ignore', outFd, 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (d) => (stderr += d));
+    let polledKb;
+    const poll = useTimeBin
+      ? undefined
+      : setInterval(() => {
+          const kb = procHwmKb(child.pid);
+          if (kb !== undefined) polledKb = Math.max(polledKb ?? 0, kb);
+        }, 10);
+    child.on('error', (e) => {
+      if (poll) clearInterval(poll);
+      closeSync(outFd);
+      reject(e);
+    });
+    child.on('close', (code) => {
+      const seconds = (performance.now() - t0) / 1000;
+      if (poll) clearInterval(poll);
+      closeSync(outFd);
+      let rssKb = polledKb;
+      if (useTimeBin) {
+        const text = existsSync(timeFile) ? readFileSync(timeFile, 'utf8') : '';
+        const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(text);
+        rssKb = m ? Number(m[1]) : undefined;
+        const exit = /Exit status: (\d+)/.exec(text);
+        if (exit) code = Number(exit[1]);
+        rmSync(timeFile, { force: true });
+      }
+      resolvePromise({ seconds, rssKb, code, stderr });
+    });
+  });
+}
+
+// ---------------------------------------------------------------- comparing outputs
+
+/** The first differing line of two texts with some context, or undefined when equal. */
+function firstDifference(a, b, context = 3) {
+  if (a === b) return undefined;
+  const la = a.split('\n');
+  const lb = b.split('\n');
+  let i = 0;
+  while (i < la.length && i < lb.length && la[i] === lb[i]) i++;
+  const from = Math.max(0, i - context);
+  const show = (lines, tag) =>
+    lines
+      .slice(from, i + context + 1)
+      .map((l, k) => `${tag} ${String(from + k + 1).padStart(6)}| ${l}`)
+      .join('\n');
+  return {
+    line: i + 1,
+    text: `first difference at line ${i + 1} (lines: ${la.length} vs ${lb.length}, bytes: ${a.length} vs ${b.length})\n${show(la, '<')}\n${show(lb, '>')}`,
+  };
+}
+
+// ---------------------------------------------------------------- formatting
+
+const fmtS = (s) => (s === undefined ? 'n/a' : s < 1 ? s.toFixed(3) : s < 10 ? s.toFixed(2) : s.toFixed(1));
+const fmtMiB = (kb) => (kb === undefined ? 'n/a' : (kb / 1024).toFixed(0));
+const fmtRatio = (a, b) => (a === undefined || b === undefined ? 'n/a' : `${(a / b).toFixed(1)}×`);
+const fmtMs = (s, n) => (s === undefined ? 'n/a' : ((s * 1000) / n).toFixed(3));
+
+function table(header, rows) {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => String(r[c]).length)));
+  const line = (cells) => `| ${cells.map((x, c) => String(x).padStart(widths[c])).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => `${'-'.repeat(w + 1)}:`).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** log(t2/t1) / log(n2/n1): ~1 is linear growth, ~2 quadratic. */
+const exponent = (n1, t1, n2, t2) =>
+  t1 && t2 && n1 !== n2 ? (Math.log(t2 / t1) / Math.log(n2 / n1)).toFixed(2) : 'n/a';
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  for (const f of [CLI, CORE]) {
+    if (!existsSync(f)) throw new Error(`${f} is missing: run \`pnpm build\` first`);
+  }
+  const useTimeBin = existsSync(TIME_BIN);
+  let kubectlOk = opts.kubectl;
+  if (kubectlOk) {
+    const v = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' });
+    if (v.error || v.status !== 0) {
+      console.warn('!! kubectl not found: timing Kustomate only');
+      kubectlOk = false;
+    } else {
+      const kv = /Kustomize Version: (\S+)/.exec(v.stdout);
+      console.log(`kubectl kustomize: ${kv ? kv[1] : 'unknown version'}`);
+    }
+  }
+  console.log(
+    `node ${process.version}, ${cpus().length} cpu(s) (${cpus()[0]?.model.trim() ?? '?'}), ` +
+      `${(totalmem() / 2 ** 30).toFixed(0)} GiB; peak RSS via ${useTimeBin ? `${TIME_BIN} -v` : '/proc VmHWM polling'}`,
+  );
+  console.log(`sizes ${opts.sizes.join(', ')}; runs ${opts.runs ?? opts.sizes.map(defaultRuns).join(', ')}; seed ${opts.seed}\n`);
+
+  const work = mkdtempSync(join(tmpdir(), 'kustomate-bench-'));
+  const results = [];
+  const mismatches = [];
+  const started = performance.now();
+  try {
+    for (const n of opts.sizes) {
+      const runs = opts.runs ?? defaultRuns(n);
+      const root = join(work, `n${n}`);
+      const info = generate({ n, seed: opts.seed, outDir: root });
+      console.log(`N=${n}: generated ${info.files} files (${info.groups} app groups) in ${root}; ${runs} run(s)`);
+      const dir = info.production;
+      const r = { n, runs, kubectl: [], cli: [], inproc: [], kubectlRss: [], cliRss: [] };
+
+      const kOut = join(root, 'kubectl.yaml');
+      const cOut = join(root, 'kustomate.yaml');
+      const iOut = join(root, 'inprocess.yaml');
+      for (let i = 1; i <= runs; i++) {
+        if (kubectlOk) {
+          process.stdout.write(`  kubectl kustomize   run ${i}/${runs} ... `);
+          const k = await timeProcess('kubectl', ['kustomize', dir], kOut, { useTimeBin });
+          console.log(`${fmtS(k.seconds)} s, ${fmtMiB(k.rssKb)} MiB${k.code ? `, EXIT ${k.code}` : ''}`);
+          if (k.code) console.log(k.stderr.trim().replace(/^/gm, '    '));
+          r.kubectl.push(k.seconds);
+          r.kubectlRss.push(k.rssKb);
+          r.kubectlCode = k.code;
+          r.kubectlStderr = k.stderr;
+        }
+        process.stdout.write(`  kustomate CLI       run ${i}/${runs} ... `);
+        const c = await timeProcess(process.execPath, [CLI, 'build', dir], cOut, { useTimeBin });
+        console.log(`${fmtS(c.seconds)} s, ${fmtMiB(c.rssKb)} MiB${c.code ? `, EXIT ${c.code}` : ''}`);
+        if (c.code) console.log(c.stderr.trim().replace(/^/gm, '    '));
+        r.cli.push(c.seconds);
+        r.cliRss.push(c.rssKb);
+        r.cliCode = c.code;
+        r.cliStderr = c.stderr;
+      }
+
+      process.stdout.write(`  in-process build()  1 warm-up + ${runs} run(s) ... `);
+      const ip = spawnSync(process.execPath, [INPROC, dir, String(runs), iOut], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+      });
+      if (ip.status === 0) {
+        const j = JSON.parse(ip.stdout.trim().split('\n').pop());
+        r.inproc = j.times;
+        r.inprocRss = j.maxRssKb;
+        r.objects = j.objects;
+        console.log(`${j.times.map(fmtS).join(', ')} s (warm-up ${fmtS(j.warmupS)} s), ${fmtMiB(j.maxRssKb)} MiB`);
+      } else {
+        console.log(`FAILED (exit ${ip.status})\n${(ip.stderr || '').trim().replace(/^/gm, '    ')}`);
+      }
+
+      r.kubectlS = r.kubectl.length ? median(r.kubectl) : undefined;
+      r.cliS = median(r.cli);
+      r.inprocS = r.inproc.length ? median(r.inproc) : undefined;
+      r.kubectlRssKb = r.kubectlRss.length ? Math.max(...r.kubectlRss.filter((x) => x !== undefined)) : undefined;
+      r.cliRssKb = Math.max(...r.cliRss.filter((x) => x !== undefined));
+
+      // Byte-for-byte comparison (last run of each).
+      if (kubectlOk && r.kubectlCode === 0) {
+        const kText = readFileSync(kOut, 'utf8');
+        const checks = [['kustomate CLI', cOut, r.cliCode === 0]];
+        if (existsSync(iOut)) checks.push(['in-process build()', iOut, ip.status === 0]);
+        r.match = true;
+        for (const [label, file, ok] of checks) {
+          const diff = ok ? firstDifference(kText, readFileSync(file, 'utf8')) : { line: 0, text: 'build failed' };
+          if (diff) {
+            r.match = false;
+            mismatches.push({ n, label, diff });
+            console.log(`\n  !!!!!!!! MISMATCH at N=${n}: kubectl (<) vs ${label} (>) !!!!!!!!`);
+            console.log(diff.text.replace(/^/gm, '    '));
+            console.log(`    outputs kept in ${root}\n`);
+            opts.keep = true;
+          }
+        }
+        if (r.match) console.log(`  outputs byte-identical (${kText.length} bytes, ${r.objects ?? '?'} objects)`);
+        if (r.kubectlStderr !== r.cliStderr) {
+          console.log('  note: stderr differs (warnings):');
+          console.log(`    kubectl:   ${JSON.stringify(r.kubectlStderr)}\n    kustomate: ${JSON.stringify(r.cliStderr)}`);
+        }
+      }
+      results.push(r);
+      console.log(`  (elapsed ${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+    }
+  } finally {
+    if (!opts.keep) rmSync(work, { recursive: true, force: true });
+    else console.log(`inputs and outputs kept in ${work}`);
+  }
+
+  // ---- report
+  console.log('\nMedian wall time (s), speed-up and peak RSS (MiB):\n');
+  console.log(
+    table(
+      ['N', 'runs', 'kubectl s', 'kustomate CLI s', 'in-process s', 'kubectl/CLI', 'kubectl/in-proc', 'kubectl MiB', 'CLI MiB', 'in-proc MiB', 'output'],
+      results.map((r) => [
+        r.n,
+        r.runs,
+        fmtS(r.kubectlS),
+        fmtS(r.cliS),
+        fmtS(r.inprocS),
+        fmtRatio(r.kubectlS, r.cliS),
+        fmtRatio(r.kubectlS, r.inprocS),
+        fmtMiB(r.kubectlRssKb),
+        fmtMiB(r.cliRssKb),
+        fmtMiB(r.inprocRss),
+        r.match === undefined ? 'n/a' : r.match ? 'identical' : 'MISMATCH',
+      ]),
+    ),
+  );
+  console.log('\nTime per base resource (ms) and growth exponent vs the previous N (1 = linear, 2 = quadratic):\n');
+  console.log(
+    table(
+      ['N', 'kubectl ms/res', 'CLI ms/res', 'in-proc ms/res', 'kubectl exp', 'CLI exp', 'in-proc exp'],
+      results.map((r, i) => {
+        const p = results[i - 1];
+        return [
+          r.n,
+          fmtMs(r.kubectlS, r.n),
+          fmtMs(r.cliS, r.n),
+          fmtMs(r.inprocS, r.n),
+          p ? exponent(p.n, p.kubectlS, r.n, r.kubectlS) : '',
+          p ? exponent(p.n, p.cliS, r.n, r.cliS) : '',
+          p ? exponent(p.n, p.inprocS, r.n, r.inprocS) : '',
+        ];
+      }),
+    ),
+  );
+  console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  if (mismatches.length) {
+    console.log(`\n!!!!!!!! ${mismatches.length} OUTPUT MISMATCH(ES) vs kubectl: ${mismatches.map((m) => `N=${m.n} ${m.label}`).join('; ')} !!!!!!!!`);
+  }
+  if (opts.json) {
+    writeFileSync(opts.json, JSON.stringify({ results, mismatches }, null, 2));
+    console.log(`results written to ${opts.json}`);
+  }
+}
+
+main().catch((e) => {
+  console.error(`bench: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
