@@ -59,9 +59,8 @@ export function gvkIsSelected(gvk: Gvk, selector: Partial<Gvk> | undefined): boo
   return true;
 }
 
-/** kustomize's `ResId.String()`-like readable form used in error messages: `Kind.version.group/name.namespace`. */
+/** kustomize's `ResId.String()`: `Kind.version.group/name.namespace` with `[noGrp]`-style blanks. */
 export function formatResId(id: ResId): string {
-  const gvk = [id.kind, id.version, id.group].filter((s) => s !== '').join('.');
-  const ns = id.namespace === '' ? '[noNs]' : id.namespace;
-  return `${gvk}/${id.name}.${ns}`;
+  const gvk = `${id.kind || '[noKind]'}.${id.version || '[noVer]'}.${id.group || '[noGrp]'}`;
+  return `${gvk}/${id.name || '[noName]'}.${id.namespace || '[noNs]'}`;
 }

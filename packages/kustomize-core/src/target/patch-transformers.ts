@@ -120,21 +120,21 @@ export function applySmPatchToResource(resmap: ResMap, res: KResource, sm: SmPat
 }
 
 /** The unique resource any of whose ids equals the patch's original id (kustomize `GetById`). */
-function uniqueTargetFor(resmap: ResMap, patch: KResource): KResource {
+function uniqueTargetFor(resmap: ResMap, patch: KResource, source: string): KResource {
   const id = patch.orgId();
   const found = resmap.getByAnyId(id);
   if (found.length === 1) return found[0] as KResource;
   const what = found.length === 0 ? 'no matches' : 'multiple matches';
   throw new KustomizeError(
     found.length === 0 ? 'PatchTargetNotFound' : 'AmbiguousPatchTarget',
-    `${patch.origin?.path ?? 'patch'}: ${what} for Id ${formatResId(id)}; failed to find unique target for patch ${formatResId(id)}`,
-    { location: { file: patch.origin?.path, object: formatResId(id) } },
+    `${source}: no resource matches strategic merge patch "${formatResId(id)}": ${what} for Id ${formatResId(id)}; failed to find unique target for patch ${formatResId(id)}`,
+    { location: { file: source, object: formatResId(id) } },
   );
 }
 
 /** Applies a strategic-merge patch to its unique target found by id (no `target` selector). */
-export function applySmPatchById(resmap: ResMap, sm: SmPatch): void {
-  applySmPatchToResource(resmap, uniqueTargetFor(resmap, sm.patch), sm);
+export function applySmPatchById(resmap: ResMap, sm: SmPatch, source: string): void {
+  applySmPatchToResource(resmap, uniqueTargetFor(resmap, sm.patch, source), sm);
 }
 
 /**
@@ -178,7 +178,7 @@ export function runPatchEntry(resmap: ResMap, entry: PatchArg, loaded: LoadedPat
             { location: { file: loaded.source, field: 'patches' } },
           );
         }
-        applySmPatchById(resmap, sm);
+        applySmPatchById(resmap, sm, loaded.source);
       }
     } else {
       if (loaded.patches.length > 1) {

@@ -127,7 +127,9 @@ class DocumentEmitter {
       w.writeIndent();
       const simple = SIMPLE.test(key);
       const k = simple ? key : keyThroughGoJson(wellFormed(key));
-      if (simple ? k.length <= 128 : !/[\n\r\u0085\u2028\u2029]/.test(k) && utf8Length(k, 128) <= 128) {
+      if (
+        simple ? k.length <= 128 : !/[\n\r\u0085\u2028\u2029]/.test(k) && utf8Length(k, 128) <= 128
+      ) {
         this.string(k, true);
         w.writeIndicator(':', false, false, false);
       } else {
