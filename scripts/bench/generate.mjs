@@ -286,7 +286,11 @@ export function generate({ n, seed = 42, outDir }) {
     const network = [];
     const config = [];
     const rbac = [];
-    for (let g = c * GROUPS_PER_CHUNK; g < Math.min(groups.length, (c + 1) * GROUPS_PER_CHUNK); g++) {
+    for (
+      let g = c * GROUPS_PER_CHUNK;
+      g < Math.min(groups.length, (c + 1) * GROUPS_PER_CHUNK);
+      g++
+    ) {
       const name = `app-${pad(g)}`;
       for (const kind of groups[g]) {
         switch (kind) {
@@ -301,7 +305,10 @@ export function generate({ n, seed = 42, outDir }) {
             };
             if (g % 10 === 0) {
               const rel = `files/${name}.properties`;
-              put(`base/${rel}`, `feature.a=${rnd() < 0.5}\nfeature.b=${Math.floor(rnd() * 1000)}\n`);
+              put(
+                `base/${rel}`,
+                `feature.a=${rnd() < 0.5}\nfeature.b=${Math.floor(rnd() * 1000)}\n`,
+              );
               entry.files = [rel];
             }
             cmGen.push(entry);
@@ -310,7 +317,10 @@ export function generate({ n, seed = 42, outDir }) {
           case 'secretGen':
             secretGen.push({
               name: `${name}-secret`,
-              literals: [`DB_PASSWORD=${Math.floor(rnd() * 1e9).toString(36)}`, `API_TOKEN=tok-${pad(g)}`],
+              literals: [
+                `DB_PASSWORD=${Math.floor(rnd() * 1e9).toString(36)}`,
+                `API_TOKEN=tok-${pad(g)}`,
+              ],
             });
             break;
           case 'configMap':

@@ -12,8 +12,16 @@
 //   (c) build() + toYaml() in process, after one warm-up, in a fresh Node child
 // and checks that (a) and (b) (and (c)) print byte-identical YAML.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { clearInterval, setInterval } from 'node:timers';
@@ -30,7 +38,14 @@ const TIME_BIN = '/usr/bin/time';
 // ---------------------------------------------------------------- arguments
 
 function parseArgs(argv) {
-  const opts = { sizes: [100, 1000, 3000], runs: undefined, seed: 42, keep: false, json: undefined, kubectl: true };
+  const opts = {
+    sizes: [100, 1000, 3000],
+    runs: undefined,
+    seed: 42,
+    keep: false,
+    json: undefined,
+    kubectl: true,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -39,7 +54,10 @@ function parseArgs(argv) {
       return v;
     };
     if (a === '--') continue;
-    else if (a === '--sizes') opts.sizes = value().split(',').map((s) => Number(s.trim()));
+    else if (a === '--sizes')
+      opts.sizes = value()
+        .split(',')
+        .map((s) => Number(s.trim()));
     else if (a === '--runs') opts.runs = Number(value());
     else if (a === '--seed') opts.seed = Number(value());
     else if (a === '--json') opts.json = value();
@@ -52,7 +70,8 @@ function parseArgs(argv) {
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
-  if (opts.sizes.some((n) => !Number.isInteger(n) || n < 8)) throw new Error('--sizes: integers >= 8');
+  if (opts.sizes.some((n) => !Number.isInteger(n) || n < 8))
+    throw new Error('--sizes: integers >= 8');
   if (opts.runs !== undefined && !(Number.isInteger(opts.runs) && opts.runs >= 1)) {
     throw new Error('--runs: an integer >= 1');
   }
@@ -88,7 +107,9 @@ function timeProcess(cmd, args, outFile, { useTimeBin }) {
   return new Promise((resolvePromise, reject) => {
     const outFd = openSync(outFile, 'w');
     const timeFile = `${outFile}.time`;
-    const [file, argv] = useTimeBin ? [TIME_BIN, ['-v', '-o', timeFile, cmd, ...args]] : [cmd, args];
+    const [file, argv] = useTimeBin
+      ? [TIME_BIN, ['-v', '-o', timeFile, cmd, ...args]]
+      : [cmd, args];
     const t0 = performance.now();
     const child = spawn(file, argv, { stdio: ['ignore', outFd, 'pipe'] });
     let stderr = '';
@@ -147,7 +168,8 @@ function firstDifference(a, b, context = 3) {
 
 // ---------------------------------------------------------------- formatting
 
-const fmtS = (s) => (s === undefined ? 'n/a' : s < 1 ? s.toFixed(3) : s < 10 ? s.toFixed(2) : s.toFixed(1));
+const fmtS = (s) =>
+  s === undefined ? 'n/a' : s < 1 ? s.toFixed(3) : s < 10 ? s.toFixed(2) : s.toFixed(1);
 const fmtMiB = (kb) => (kb === undefined ? 'n/a' : (kb / 1024).toFixed(0));
 const fmtRatio = (a, b) => (a === undefined || b === undefined ? 'n/a' : `${(a / b).toFixed(1)}×`);
 const fmtMs = (s, n) => (s === undefined ? 'n/a' : ((s * 1000) / n).toFixed(3));
@@ -155,7 +177,11 @@ const fmtMs = (s, n) => (s === undefined ? 'n/a' : ((s * 1000) / n).toFixed(3));
 function table(header, rows) {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => String(r[c]).length)));
   const line = (cells) => `| ${cells.map((x, c) => String(x).padStart(widths[c])).join(' | ')} |`;
-  return [line(header), `|${widths.map((w) => `${'-'.repeat(w + 1)}:`).join('|')}|`, ...rows.map(line)].join('\n');
+  return [
+    line(header),
+    `|${widths.map((w) => `${'-'.repeat(w + 1)}:`).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n');
 }
 
 /** log(t2/t1) / log(n2/n1): ~1 is linear growth, ~2 quadratic. */
@@ -185,7 +211,23 @@ async function main() {
     `node ${process.version}, ${cpus().length} cpu(s) (${cpus()[0]?.model.trim() ?? '?'}), ` +
       `${(totalmem() / 2 ** 30).toFixed(0)} GiB; peak RSS via ${useTimeBin ? `${TIME_BIN} -v` : '/proc VmHWM polling'}`,
   );
-  console.log(`sizes ${opts.sizes.join(', ')}; runs ${opts.runs ?? opts.sizes.map(defaultRuns).join(', ')}; seed ${opts.seed}\n`);
+  console.log(
+    `load average at start: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} (other work on the machine skews timings)`,
+  );
+  // Fixed cost of a CLI process: Node start-up plus loading the compiled packages.
+  const startup = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    spawnSync(process.execPath, [CLI, 'version'], { stdio: 'ignore' });
+    startup.push((performance.now() - t0) / 1000);
+  }
+  const startupS = median(startup);
+  console.log(`kustomate CLI start-up (\`cli.js version\`, median of 3): ${fmtS(startupS)} s`);
+  console.log(
+    `sizes ${opts.sizes.join(', ')}; runs ${opts.runs ?? opts.sizes.map(defaultRuns).join(', ')}; seed ${opts.seed}\n`,
+  );
 
   const work = mkdtempSync(join(tmpdir(), 'kustomate-bench-'));
   const results = [];
@@ -196,7 +238,9 @@ async function main() {
       const runs = opts.runs ?? defaultRuns(n);
       const root = join(work, `n${n}`);
       const info = generate({ n, seed: opts.seed, outDir: root });
-      console.log(`N=${n}: generated ${info.files} files (${info.groups} app groups) in ${root}; ${runs} run(s)`);
+      console.log(
+        `N=${n}: generated ${info.files} files (${info.groups} app groups) in ${root}; ${runs} run(s)`,
+      );
       const dir = info.production;
       const r = { n, runs, kubectl: [], cli: [], inproc: [], kubectlRss: [], cliRss: [] };
 
@@ -207,7 +251,9 @@ async function main() {
         if (kubectlOk) {
           process.stdout.write(`  kubectl kustomize   run ${i}/${runs} ... `);
           const k = await timeProcess('kubectl', ['kustomize', dir], kOut, { useTimeBin });
-          console.log(`${fmtS(k.seconds)} s, ${fmtMiB(k.rssKb)} MiB${k.code ? `, EXIT ${k.code}` : ''}`);
+          console.log(
+            `${fmtS(k.seconds)} s, ${fmtMiB(k.rssKb)} MiB${k.code ? `, EXIT ${k.code}` : ''}`,
+          );
           if (k.code) console.log(k.stderr.trim().replace(/^/gm, '    '));
           r.kubectl.push(k.seconds);
           r.kubectlRss.push(k.rssKb);
@@ -216,7 +262,9 @@ async function main() {
         }
         process.stdout.write(`  kustomate CLI       run ${i}/${runs} ... `);
         const c = await timeProcess(process.execPath, [CLI, 'build', dir], cOut, { useTimeBin });
-        console.log(`${fmtS(c.seconds)} s, ${fmtMiB(c.rssKb)} MiB${c.code ? `, EXIT ${c.code}` : ''}`);
+        console.log(
+          `${fmtS(c.seconds)} s, ${fmtMiB(c.rssKb)} MiB${c.code ? `, EXIT ${c.code}` : ''}`,
+        );
         if (c.code) console.log(c.stderr.trim().replace(/^/gm, '    '));
         r.cli.push(c.seconds);
         r.cliRss.push(c.rssKb);
@@ -234,15 +282,21 @@ async function main() {
         r.inproc = j.times;
         r.inprocRss = j.maxRssKb;
         r.objects = j.objects;
-        console.log(`${j.times.map(fmtS).join(', ')} s (warm-up ${fmtS(j.warmupS)} s), ${fmtMiB(j.maxRssKb)} MiB`);
+        console.log(
+          `${j.times.map(fmtS).join(', ')} s (warm-up ${fmtS(j.warmupS)} s), ${fmtMiB(j.maxRssKb)} MiB`,
+        );
       } else {
-        console.log(`FAILED (exit ${ip.status})\n${(ip.stderr || '').trim().replace(/^/gm, '    ')}`);
+        console.log(
+          `FAILED (exit ${ip.status})\n${(ip.stderr || '').trim().replace(/^/gm, '    ')}`,
+        );
       }
 
       r.kubectlS = r.kubectl.length ? median(r.kubectl) : undefined;
       r.cliS = median(r.cli);
       r.inprocS = r.inproc.length ? median(r.inproc) : undefined;
-      r.kubectlRssKb = r.kubectlRss.length ? Math.max(...r.kubectlRss.filter((x) => x !== undefined)) : undefined;
+      r.kubectlRssKb = r.kubectlRss.length
+        ? Math.max(...r.kubectlRss.filter((x) => x !== undefined))
+        : undefined;
       r.cliRssKb = Math.max(...r.cliRss.filter((x) => x !== undefined));
 
       // Byte-for-byte comparison (last run of each).
@@ -252,7 +306,9 @@ async function main() {
         if (existsSync(iOut)) checks.push(['in-process build()', iOut, ip.status === 0]);
         r.match = true;
         for (const [label, file, ok] of checks) {
-          const diff = ok ? firstDifference(kText, readFileSync(file, 'utf8')) : { line: 0, text: 'build failed' };
+          const diff = ok
+            ? firstDifference(kText, readFileSync(file, 'utf8'))
+            : { line: 0, text: 'build failed' };
           if (diff) {
             r.match = false;
             mismatches.push({ n, label, diff });
@@ -262,10 +318,15 @@ async function main() {
             opts.keep = true;
           }
         }
-        if (r.match) console.log(`  outputs byte-identical (${kText.length} bytes, ${r.objects ?? '?'} objects)`);
+        if (r.match)
+          console.log(
+            `  outputs byte-identical (${kText.length} bytes, ${r.objects ?? '?'} objects)`,
+          );
         if (r.kubectlStderr !== r.cliStderr) {
           console.log('  note: stderr differs (warnings):');
-          console.log(`    kubectl:   ${JSON.stringify(r.kubectlStderr)}\n    kustomate: ${JSON.stringify(r.cliStderr)}`);
+          console.log(
+            `    kubectl:   ${JSON.stringify(r.kubectlStderr)}\n    kustomate: ${JSON.stringify(r.cliStderr)}`,
+          );
         }
       }
       results.push(r);
@@ -280,7 +341,19 @@ async function main() {
   console.log('\nMedian wall time (s), speed-up and peak RSS (MiB):\n');
   console.log(
     table(
-      ['N', 'runs', 'kubectl s', 'kustomate CLI s', 'in-process s', 'kubectl/CLI', 'kubectl/in-proc', 'kubectl MiB', 'CLI MiB', 'in-proc MiB', 'output'],
+      [
+        'N',
+        'runs',
+        'kubectl s',
+        'kustomate CLI s',
+        'in-process s',
+        'kubectl/CLI',
+        'kubectl/in-proc',
+        'kubectl MiB',
+        'CLI MiB',
+        'in-proc MiB',
+        'output',
+      ],
       results.map((r) => [
         r.n,
         r.runs,
@@ -296,10 +369,20 @@ async function main() {
       ]),
     ),
   );
-  console.log('\nTime per base resource (ms) and growth exponent vs the previous N (1 = linear, 2 = quadratic):\n');
+  console.log(
+    '\nTime per base resource (ms) and growth exponent vs the previous N (1 = linear, 2 = quadratic):\n',
+  );
   console.log(
     table(
-      ['N', 'kubectl ms/res', 'CLI ms/res', 'in-proc ms/res', 'kubectl exp', 'CLI exp', 'in-proc exp'],
+      [
+        'N',
+        'kubectl ms/res',
+        'CLI ms/res',
+        'in-proc ms/res',
+        'kubectl exp',
+        'CLI exp',
+        'in-proc exp',
+      ],
       results.map((r, i) => {
         const p = results[i - 1];
         return [
@@ -314,12 +397,18 @@ async function main() {
       }),
     ),
   );
-  console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s; load average at end: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
   if (mismatches.length) {
-    console.log(`\n!!!!!!!! ${mismatches.length} OUTPUT MISMATCH(ES) vs kubectl: ${mismatches.map((m) => `N=${m.n} ${m.label}`).join('; ')} !!!!!!!!`);
+    console.log(
+      `\n!!!!!!!! ${mismatches.length} OUTPUT MISMATCH(ES) vs kubectl: ${mismatches.map((m) => `N=${m.n} ${m.label}`).join('; ')} !!!!!!!!`,
+    );
   }
   if (opts.json) {
-    writeFileSync(opts.json, JSON.stringify({ results, mismatches }, null, 2));
+    writeFileSync(opts.json, JSON.stringify({ startupS, results, mismatches }, null, 2));
     console.log(`results written to ${opts.json}`);
   }
 }

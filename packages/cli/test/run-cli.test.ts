@@ -25,14 +25,22 @@ describe('kustomate build', () => {
       const { code, stdout, stderr } = await run(['build', join('examples/flux-quickstart', dir)]);
       expect(stderr).toBe('');
       expect(code).toBe(0);
-      const expected = readFileSync(join(example, 'expected', `${dir.replaceAll('/', '_')}.yaml`), 'utf8');
+      const expected = readFileSync(
+        join(example, 'expected', `${dir.replaceAll('/', '_')}.yaml`),
+        'utf8',
+      );
       expect(stdout).toBe(expected);
     }
   });
 
   it('writes to a file with -o', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'kustomate-cli-')), 'out.yaml');
-    const { code, stdout } = await run(['build', 'examples/flux-quickstart/infrastructure/redis', '-o', out]);
+    const { code, stdout } = await run([
+      'build',
+      'examples/flux-quickstart/infrastructure/redis',
+      '-o',
+      out,
+    ]);
     expect(code).toBe(0);
     expect(stdout).toBe('');
     expect(readFileSync(out, 'utf8')).toBe(
@@ -67,6 +75,8 @@ describe('kustomate build', () => {
     expect(stderr).toBe(
       "# Warning: 'commonLabels' is deprecated. Please use 'labels' instead. Run 'kustomize edit fix' to update your Kustomization automatically.\n",
     );
-    expect(stdout).toBe('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels:\n    a: b\n  name: c\n');
+    expect(stdout).toBe(
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels:\n    a: b\n  name: c\n',
+    );
   });
 });

@@ -242,7 +242,10 @@ export function runTransformers(kt: KustTarget, ra: Accumulator): void {
   if (smPatches.length > 0) {
     steps.push([
       'PatchStrategicMergeTransformer',
-      () => smPatches.forEach((sm) => applySmPatchById(resmap, sm, sm.patch.origin?.path ?? kt.loaded.displayPath)),
+      () =>
+        smPatches.forEach((sm) =>
+          applySmPatchById(resmap, sm, sm.patch.origin?.path ?? kt.loaded.displayPath),
+        ),
     ]);
   }
   for (const { entry, loaded } of patches)

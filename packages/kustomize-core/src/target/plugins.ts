@@ -271,7 +271,8 @@ function configureTransformer(kt: KustTarget, p: PluginInstance): Step {
     case 'PatchStrategicMergeTransformer': {
       const patches = loadSmPatchConfig(kt, p);
       return (ra) => {
-        for (const sm of patches) applySmPatchById(ra.resmap, sm, sm.patch.origin?.path ?? p.configuredIn);
+        for (const sm of patches)
+          applySmPatchById(ra.resmap, sm, sm.patch.origin?.path ?? p.configuredIn);
       };
     }
     case 'PatchJson6902Transformer': {

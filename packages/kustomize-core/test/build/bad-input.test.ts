@@ -25,7 +25,9 @@ describe('bad input fails like kustomize, naming the file', () => {
   it('a kustomization with an unknown field', async () => {
     const e = await failure({ '/app/kustomization.yaml': 'inventory: {}\n' });
     expect(e.code).toBe('UnknownField');
-    expect(e.message).toBe('kustomization.yaml: invalid Kustomization: json: unknown field "inventory"');
+    expect(e.message).toBe(
+      'kustomization.yaml: invalid Kustomization: json: unknown field "inventory"',
+    );
   });
 
   it('a field of the wrong type (YAML 1.1 reads `on` as a bool)', async () => {
@@ -72,7 +74,11 @@ describe('bad input fails like kustomize, naming the file', () => {
     const e = await failure(files);
     expect(e.code).toBe('LoadRestriction');
     expect(e.message).toContain("file '/cm.yaml' is not in or below '.'");
-    const ok = await build({ fs: createMemoryFs(files), path: '/app', loadRestrictor: 'LoadRestrictionsNone' });
+    const ok = await build({
+      fs: createMemoryFs(files),
+      path: '/app',
+      loadRestrictor: 'LoadRestrictionsNone',
+    });
     expect(ok.resources).toHaveLength(1);
   });
 
@@ -98,7 +104,10 @@ describe('bad input fails like kustomize, naming the file', () => {
 
   it('no kustomization file, and two of them', async () => {
     expect((await failure({ '/app/cm.yaml': CM })).code).toBe('KustomizationNotFound');
-    const two = await failure({ '/app/kustomization.yaml': 'resources: []\n', '/app/kustomization.yml': 'resources: []\n' });
+    const two = await failure({
+      '/app/kustomization.yaml': 'resources: []\n',
+      '/app/kustomization.yml': 'resources: []\n',
+    });
     expect(two.code).toBe('MultipleKustomizations');
   });
 

@@ -14,7 +14,10 @@ describe('generated kustomize data', () => {
       'namespace-scope.ts',
     ]);
     for (const [name, content] of Object.entries(files)) {
-      expect(readFileSync(join(outDir as string, name), 'utf8'), `${name} is stale: run pnpm gen:data`).toBe(content);
+      expect(
+        readFileSync(join(outDir as string, name), 'utf8'),
+        `${name} is stale: run pnpm gen:data`,
+      ).toBe(content);
     }
   });
 });
