@@ -71,6 +71,27 @@ export const BUILTIN_MERGE_KEYS: Record<string, Record<string, readonly string[]
 export const BUILTIN_NAMESPACE_SCOPE: Record<string, boolean> = ${JSON.stringify(ns, null, 1)};
 `;
 
+  // The built-in swagger's definitions, trimmed to what a strategic merge walks (kyaml
+  // `ResourceSchema.Field/Elements/PatchStrategyAndKeyList` and `SchemaForResourceType`):
+  // every property is kept (field existence decides whether a nested apiVersion/kind brings
+  // its own schema), descriptions, formats and validation are dropped.
+  const swagger = data('kubernetes-openapi-v1.21.2.json');
+  const definitions = {};
+  for (const name of Object.keys(swagger.definitions).sort()) {
+    definitions[name] = trimSchema(swagger.definitions[name], true);
+  }
+  const doc = JSON.stringify({ definitions });
+  files['builtin-definitions.ts'] = `${HEADER}
+/**
+ * The definitions of kustomize v5.5's built-in Kubernetes v1.21.2 OpenAPI schema, trimmed to
+ * what a strategic merge reads: \`properties\`, \`additionalProperties\`, \`items\`, \`$ref\`,
+ * \`type: array\` and the \`x-kubernetes-patch-strategy\` / \`-patch-merge-key\` /
+ * \`-list-map-keys\` / \`-group-version-kind\` extensions. Kept as JSON text, parsed on first use
+ * (only builds that layer a custom schema over the built-in one need it).
+ */
+export const BUILTIN_DEFINITIONS_JSON = ${singleQuoted(doc)};
+`;
+
   const c = {
     kustomizationFileNames: constants.kustomizationFileNames.value,
     legacyOrderFirst: constants.legacySortOrder.orderFirst,
@@ -82,6 +103,39 @@ export const BUILTIN_NAMESPACE_SCOPE: Record<string, boolean> = ${JSON.stringify
 export const KUSTOMIZE_CONSTANTS = ${JSON.stringify(c, null, 1)} as const;
 `;
   return files;
+}
+
+const KEPT_EXTENSIONS = [
+  'x-kubernetes-patch-strategy',
+  'x-kubernetes-patch-merge-key',
+  'x-kubernetes-list-map-keys',
+];
+
+/** A schema reduced to the keys a strategic merge reads, keys in a stable order. */
+function trimSchema(schema, top) {
+  if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return {};
+  const out = {};
+  if (typeof schema.$ref === 'string') out.$ref = schema.$ref;
+  if (schema.type === 'array' || (Array.isArray(schema.type) && schema.type[0] === 'array'))
+    out.type = 'array';
+  if (schema.properties && typeof schema.properties === 'object') {
+    out.properties = {};
+    for (const name of Object.keys(schema.properties).sort())
+      out.properties[name] = trimSchema(schema.properties[name], false);
+  }
+  if (schema.additionalProperties && typeof schema.additionalProperties === 'object')
+    out.additionalProperties = trimSchema(schema.additionalProperties, false);
+  if (schema.items && typeof schema.items === 'object' && !Array.isArray(schema.items))
+    out.items = trimSchema(schema.items, false);
+  for (const key of KEPT_EXTENSIONS) if (schema[key] !== undefined) out[key] = schema[key];
+  if (top && schema['x-kubernetes-group-version-kind'] !== undefined)
+    out['x-kubernetes-group-version-kind'] = schema['x-kubernetes-group-version-kind'];
+  return out;
+}
+
+/** A single-quoted JS string literal of `text`. */
+function singleQuoted(text) {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

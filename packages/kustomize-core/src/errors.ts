@@ -1,4 +1,4 @@
-import { KustomateError, type KustomateErrorOptions } from '@kustomate/resource';
+import { KustomateError, type ErrorLocation, type KustomateErrorOptions } from '@kustomate/resource';
 
 /**
  * Codes of {@link KustomizeError}, one per way a build can fail.
@@ -44,4 +44,22 @@ export class KustomizeError extends KustomateError<KustomizeErrorCode> {
   ) {
     super(code, message, options);
   }
+}
+
+/**
+ * Re-throws a {@link KustomizeError} with context: `prefix` (when given) is put before the
+ * message as `prefix: message`, and `location` fills the location fields the error does not
+ * set yet (the inner, more precise, location wins). Other errors pass through unchanged.
+ */
+export function withErrorContext(
+  e: unknown,
+  prefix: string | undefined,
+  location: ErrorLocation = {},
+): unknown {
+  if (!(e instanceof KustomizeError)) return e;
+  return new KustomizeError(e.code, prefix === undefined ? e.message : `${prefix}: ${e.message}`, {
+    location: { ...location, ...e.location },
+    data: e.data,
+    cause: e,
+  });
 }

@@ -7,3 +7,15 @@ export type { ResId } from './resource/res-id.js';
 export { builtinSchema, type SchemaInfo, type ListMergeInfo } from './schema/schema-info.js';
 export type { FieldSpec, NameBackReference, DefaultFieldSpecs } from './data/field-spec-types.js';
 export type { Kustomization } from './kustomization/kustomization.js';
+export {
+  parseRemoteSpec,
+  tryParseRemoteSpec,
+  DEFAULT_REMOTE_TIMEOUT_MS,
+  type RemoteSpec,
+  type RemoteSpecParse,
+} from './target/remote/parse-remote-spec.js';
+export type {
+  RemoteLoader,
+  FetchedRepo,
+  RemoteFetchOptions,
+} from './target/remote/remote-loader.js';

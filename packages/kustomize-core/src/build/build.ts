@@ -9,6 +9,8 @@ import { FileLoader } from '../target/file-loader.js';
 import { KustTarget } from '../target/kust-target.js';
 import type { LoadRestrictor } from '../target/loader.js';
 import { applyOpenApiSetting } from '../target/openapi-setting.js';
+import type { RemoteLoader } from '../target/remote/remote-loader.js';
+import { runWithRemotes } from '../target/remote/remote-session.js';
 import { emitResources } from '../yaml/index.js';
 import {
   addManagedByLabel,
@@ -31,8 +33,14 @@ export interface BuildOptions {
   loadRestrictor?: LoadRestrictor;
   /** Called with each warning as it happens (kustomize prints them on stderr). */
   onWarning?: (message: string) => void;
-  /** Cancels the build between steps. */
+  /** Cancels the build between steps (and any remote fetch). */
   signal?: AbortSignal;
+  /**
+   * Fetches remote `resources` (git URLs, http(s) files) for {@link build}; without it a remote
+   * entry fails with code `Unsupported`. Node: `createGitRemoteLoader()` from
+   * `@kustomate/git-source/node`. The synchronous {@link buildKustomization} never fetches.
+   */
+  remote?: RemoteLoader;
 }
 
 /** What {@link build} returns. */
@@ -63,7 +71,19 @@ export interface BuildResult {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   options.signal?.throwIfAborted();
-  return buildKustomization(options);
+  const { remote, onWarning } = options;
+  if (!remote) return buildKustomization(options);
+  // The build re-runs after each fetch; only the last run's warnings are reported.
+  let warnings: string[] = [];
+  const run = () => {
+    warnings = [];
+    return buildKustomization({ ...options, onWarning: (w) => warnings.push(w) });
+  };
+  try {
+    return await runWithRemotes(run, remote, options.signal);
+  } finally {
+    if (onWarning) for (const w of warnings) onWarning(w);
+  }
 }
 
 /** The synchronous core of {@link build}. */

@@ -195,10 +195,11 @@ export function walkFieldSpec(
   try {
     walk(object, 0, st, (v) => replaceMap(object, v));
   } catch (e) {
-    throw wrapError(
-      e,
-      `considering field '${spec.path}' of object ${formatGoResId(resIdOfObject(object))}`,
-    );
+    const id = formatGoResId(resIdOfObject(object));
+    throw wrapError(e, `considering field '${spec.path}' of object ${id}`, 'InvalidFieldSpec', {
+      object: id,
+      field: spec.path,
+    });
   }
 }
 

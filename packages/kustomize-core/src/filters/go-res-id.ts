@@ -1,4 +1,4 @@
-import { isYamlMap, type Gvk, type YamlMap } from '@kustomate/resource';
+import { isYamlMap, type ErrorLocation, type Gvk, type YamlMap } from '@kustomate/resource';
 import { KustomizeError, type KustomizeErrorCode } from '../errors.js';
 import type { ResId } from '../resource/res-id.js';
 
@@ -40,18 +40,20 @@ export function resIdOfObject(object: YamlMap): ResId {
 
 /**
  * Go-style error wrapping (`errors.WrapPrefixf`): `prefix: message`, keeping the code of a
- * wrapped {@link KustomizeError} (or `code` for any other error).
+ * wrapped {@link KustomizeError} (or `code` for any other error); `location` fills the location
+ * fields the wrapped error does not set.
  */
 export function wrapError(
   err: unknown,
   prefix: string,
   code: KustomizeErrorCode = 'InvalidFieldSpec',
+  location: ErrorLocation = {},
 ): KustomizeError {
   const message = err instanceof Error ? err.message : String(err);
   const inner = err instanceof KustomizeError ? err : undefined;
   return new KustomizeError(inner?.code ?? code, `${prefix}: ${message}`, {
     cause: err,
-    location: inner?.location ?? {},
+    location: { ...location, ...inner?.location },
     data: inner?.data,
   });
 }

@@ -14,10 +14,8 @@ export function isImageMatched(image: string, name: string): boolean {
   } catch (e) {
     throw new KustomizeError(
       'InvalidImageName',
-      `invalid image name ${JSON.stringify(name)}: ${(e as Error).message}`,
-      {
-        cause: e,
-      },
+      `invalid image name ${JSON.stringify(name)}: kustomize matches it as a regular expression and it does not compile (kustomize v5.5 crashes on this)`,
+      { cause: e },
     );
   }
   return re.test(image);

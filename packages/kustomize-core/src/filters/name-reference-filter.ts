@@ -67,10 +67,12 @@ export class NameReferenceFilter {
     try {
       walkFieldSpec(this.referrer.object, this.spec, (field) => this.set(field.value, field.set));
     } catch (e) {
+      const id = formatGoResId(this.referrer.curId());
       throw wrapError(
         e,
-        `updating name reference in '${this.spec.path}' field of '${formatGoResId(this.referrer.curId())}'`,
+        `updating name reference in '${this.spec.path}' field of '${id}'`,
         'NameReference',
+        { object: id, field: this.spec.path },
       );
     }
   }
@@ -159,10 +161,9 @@ export class NameReferenceFilter {
     );
     if (identical) return first;
     const ids = sieved.map((r) => formatGoResId(r.curId())).join(', ');
-    throw new KustomizeError(
-      'NameReference',
-      `found multiple possible referrals: ${ids}\n\n**** Too many possible referral targets to referrer:\n${formatGoResId(this.referrer.curId())}`,
-      { data: { referrer: this.referrer.curId(), candidates: sieved.map((r) => r.curId()) } },
-    );
+    throw new KustomizeError('NameReference', `found multiple possible referrals: ${ids}`, {
+      location: { object: formatGoResId(this.referrer.curId()) },
+      data: { referrer: this.referrer.curId(), candidates: sieved.map((r) => r.curId()) },
+    });
   }
 }

@@ -4,7 +4,7 @@ import type { KResource } from '../resource/k-resource.js';
 import type { ResId } from '../resource/res-id.js';
 import type { ResMap } from '../resource/res-map.js';
 import { goJsonMarshal, yamlToGoJson } from './go-json.js';
-import { resIdGoSyntax, resIdString } from './go-format.js';
+import { resIdString } from './go-format.js';
 import { copyMergeMetadataFrom, mergeDataMapsFrom } from './merge-metadata.js';
 
 /**
@@ -39,7 +39,7 @@ function absorbOne(resmap: ResMap, res: KResource): void {
   const matches = resmap.getByAnyId(id);
   if (matches.length === 0) {
     if (res.behavior === 'merge' || res.behavior === 'replace') {
-      fail(resmap, `id ${goSyntax(resmap, id)} does not exist; cannot merge or replace`, id);
+      fail(resmap, `id ${resIdString(id)} does not exist; cannot merge or replace`, id);
     }
     resmap.append(res);
     return;
@@ -63,7 +63,7 @@ function absorbOne(resmap: ResMap, res: KResource): void {
     mergeDataMapsFrom(res, old);
     res.origin = origin;
   } else {
-    fail(resmap, `id ${goSyntax(resmap, id)} exists; behavior must be merge or replace`, id);
+    fail(resmap, `id ${resIdString(id)} exists; behavior must be merge or replace`, id);
   }
   replaceAt(resmap, res, index);
 }
@@ -81,10 +81,6 @@ function replaceAt(resmap: ResMap, res: KResource, expectedIndex: number): void 
     fail(resmap, `cannot find resource with id ${resIdString(id)} to replace`, id);
   if (i !== expectedIndex) fail(resmap, 'unexpected target index in replacement', id);
   resmap.replace(resmap.resources[i] as KResource, res);
-}
-
-function goSyntax(resmap: ResMap, id: ResId): string {
-  return resIdGoSyntax(id, resmap.schema.isClusterScoped(id));
 }
 
 function fail(resmap: ResMap, message: string, id: ResId): never {

@@ -12,7 +12,7 @@ export interface LoadedKustomization {
   kustomization: Kustomization;
   /** File name within the directory (`kustomization.yaml`, `kustomization.yml` or `Kustomization`). */
   fileName: string;
-  /** Path relative to the build root, for messages and origins. */
+  /** Path relative to the build root (`../` steps when outside), for messages. */
   displayPath: string;
 }
 
@@ -39,15 +39,15 @@ export function findKustomizationFile(loader: FileLoader): string {
   if (found.length === 0) {
     throw new KustomizeError(
       'KustomizationNotFound',
-      `unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '${loader.displayRoot}'`,
-      { location: { file: loader.displayRoot } },
+      `unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '${loader.shownRoot}'`,
+      { location: { file: loader.shownRoot } },
     );
   }
   if (found.length > 1) {
     throw new KustomizeError(
       'MultipleKustomizations',
-      `Found multiple kustomization files under: ${loader.displayRoot}`,
-      { location: { file: loader.displayRoot } },
+      `Found multiple kustomization files under: ${loader.shownRoot}`,
+      { location: { file: loader.shownRoot } },
     );
   }
   return found[0] as string;
@@ -60,7 +60,7 @@ export function findKustomizationFile(loader: FileLoader): string {
  */
 export function loadKustomization(loader: FileLoader, warnings: string[]): LoadedKustomization {
   const fileName = findKustomizationFile(loader);
-  const displayPath = loader.display(loader.resolve(fileName));
+  const displayPath = loader.shown(loader.resolve(fileName));
   const raw = parseYaml11(loader.readText(fileName), displayPath);
   if (raw !== null && !isYamlMap(raw)) {
     throw new KustomizeError(
@@ -85,7 +85,7 @@ export function loadKustomization(loader: FileLoader, warnings: string[]): Loade
   }
   const k = fixKustomization(decoded);
   checkNotEmpty(k, displayPath);
-  enforceKindAndVersion(k, loader.displayRoot, displayPath);
+  enforceKindAndVersion(k, loader.shownRoot, displayPath);
   return { kustomization: k, fileName, displayPath };
 }
 

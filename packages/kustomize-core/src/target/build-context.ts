@@ -1,27 +1,13 @@
 import type { FileSystem } from '@kustomate/vfs';
-import type { Gvk } from '@kustomate/resource';
-import { builtinSchema, type ListMergeInfo, type SchemaInfo } from '../schema/schema-info.js';
+import { GlobalSchema } from '../schema/global-schema.js';
 import type { LoadRestrictor } from './loader.js';
 
 /**
- * The schema in force for a build. kustomize keeps one global schema: the root kustomization's
- * `openapi` (or the built-in one), else the first nested kustomization that sets one.
+ * The schema in force for a build. kustomize keeps one global schema, chosen by the root
+ * kustomization's `openapi` (or the built-in one), else by the first nested kustomization that
+ * sets one, and parsed lazily (see {@link GlobalSchema}).
  */
-export class SchemaHolder implements SchemaInfo {
-  current: SchemaInfo = builtinSchema;
-  /** Whether some kustomization already chose the schema. */
-  chosen = false;
-
-  isClusterScoped(gvk: Gvk): boolean {
-    return this.current.isClusterScoped(gvk);
-  }
-  hasType(gvk: Gvk): boolean {
-    return this.current.hasType(gvk);
-  }
-  listMerge(gvk: Gvk, path: string): ListMergeInfo {
-    return this.current.listMerge(gvk, path);
-  }
-}
+export class SchemaHolder extends GlobalSchema {}
 
 /** State shared by every kustomization of one build. */
 export interface BuildContext {

@@ -1,6 +1,6 @@
 import type { ResourceOrigin, YamlValue } from '@kustomate/resource';
 import type { FieldSpec } from '../data/field-spec-types.js';
-import { KustomizeError } from '../errors.js';
+import { KustomizeError, withErrorContext } from '../errors.js';
 import {
   absorbGenerated,
   applyNameHashes,
@@ -94,14 +94,26 @@ export function runGenerators(kt: KustTarget, ra: Accumulator): void {
   const k = kt.kustomization;
   const configuredIn = kt.kustomizationOriginPath;
   const generated = [
-    ...(k.configMapGenerator ?? []).map(
-      (args) => () => generateConfigMap(args, kt.loader, k.generatorOptions, configuredIn),
-    ),
-    ...(k.secretGenerator ?? []).map(
-      (args) => () => generateSecret(args, kt.loader, k.generatorOptions, configuredIn),
-    ),
+    ...(k.configMapGenerator ?? []).map((args, i) => ({
+      field: `configMapGenerator[${i}]`,
+      make: () => generateConfigMap(args, kt.loader, k.generatorOptions, configuredIn),
+    })),
+    ...(k.secretGenerator ?? []).map((args, i) => ({
+      field: `secretGenerator[${i}]`,
+      make: () => generateSecret(args, kt.loader, k.generatorOptions, configuredIn),
+    })),
   ];
-  for (const make of generated) absorbGenerated(ra.resmap, [make()]);
+  for (const { field, make } of generated) {
+    const res = make();
+    try {
+      absorbGenerated(ra.resmap, [res]);
+    } catch (e) {
+      throw withErrorContext(e, `${kt.loaded.displayPath}: ${field}`, {
+        file: kt.loaded.displayPath,
+        field,
+      });
+    }
+  }
   if ((k.helmCharts?.length ?? 0) > 0 || k.helmGlobals !== undefined) {
     throw new KustomizeError(
       'Unsupported',
@@ -131,7 +143,15 @@ function loadStrategicMergePatches(kt: KustTarget): SmPatch[] {
       docs = resourcesFromText(entry, kt.loaded.displayPath);
     } catch {
       const display = kt.loader.display(kt.loader.resolve(entry));
-      docs = resourcesFromText(kt.loader.readText(entry), display, { path: display });
+      let text: string;
+      try {
+        text = kt.loader.readText(entry);
+      } catch (e) {
+        throw withErrorContext(e, `${kt.loaded.displayPath}: patchesStrategicMerge`, {
+          field: 'patchesStrategicMerge',
+        });
+      }
+      docs = resourcesFromText(text, display, { path: display });
     }
     for (const patch of docs) out.push({ patch, allowNameChange: false, allowKindChange: false });
   }
@@ -223,10 +243,13 @@ export function runTransformers(kt: KustTarget, ra: Accumulator): void {
   const resmap = ra.resmap;
   // Configure everything first, as kustomize does, so configuration errors come first.
   const smPatches = loadStrategicMergePatches(kt);
-  const patches = (k.patches ?? []).map((entry) => ({
-    entry,
-    loaded: loadPatchEntry(entry, kt.loader, kt.loaded.displayPath),
-  }));
+  const patches = (k.patches ?? []).map((entry, i) => {
+    try {
+      return { entry, loaded: loadPatchEntry(entry, kt.loader, kt.loaded.displayPath) };
+    } catch (e) {
+      throw withErrorContext(e, undefined, { field: `patches[${i}]` });
+    }
+  });
   const jsonPatches = (k.patchesJson6902 ?? []).map((entry, i) =>
     loadJson6902Entry(kt, entry, `patchesJson6902[${i}]`),
   );
@@ -296,10 +319,19 @@ export function runTransformers(kt: KustTarget, ra: Accumulator): void {
       () => applyReplicas(resmap, [{ name: r.name ?? '', count: r.count ?? 0 }], tc.replicas),
     ]);
   }
-  for (const image of k.images ?? []) {
+  for (const [i, image] of (k.images ?? []).entries()) {
     steps.push([
       'ImageTagTransformer',
-      () => applyImages(resmap, [{ ...image, name: image.name ?? '' }], tc.images),
+      () => {
+        try {
+          applyImages(resmap, [{ ...image, name: image.name ?? '' }], tc.images);
+        } catch (e) {
+          throw withErrorContext(e, `${kt.loaded.displayPath}: images[${i}]`, {
+            file: kt.loaded.displayPath,
+            field: `images[${i}].name`,
+          });
+        }
+      },
     ]);
   }
   if (replacements.length > 0)
@@ -323,7 +355,12 @@ function describeTarget(t: NonNullable<PatchArg['target']>): string {
 /** `vars` of a kustomization merged into the accumulator's var set. */
 export function mergeKustomizationVars(kt: KustTarget, ra: Accumulator): void {
   const vars = varsFromArgs(kt.kustomization.vars);
-  if (vars.length > 0) mergeVars(ra.resmap, ra.vars, vars);
+  if (vars.length === 0) return;
+  try {
+    mergeVars(ra.resmap, ra.vars, vars);
+  } catch (e) {
+    throw withErrorContext(e, undefined, { file: kt.loaded.displayPath, field: 'vars' });
+  }
 }
 
 /** The root-only steps after accumulation: hash suffixes, name back-references, vars. */

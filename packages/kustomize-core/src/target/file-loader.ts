@@ -30,6 +30,20 @@ export class FileLoader implements KustomizationLoader {
     return isWithin(this.buildRoot, path) ? relativePath(this.buildRoot, path) : path;
   }
 
+  /**
+   * A path as shown in error messages: always relative to the build root, with `../` steps
+   * when it lies outside (kustomize prints absolute paths; ours stay independent of where the
+   * build runs).
+   */
+  shown(path: string): string {
+    return relativePath(this.buildRoot, path);
+  }
+
+  /** {@link root} as shown in error messages (see {@link shown}). */
+  get shownRoot(): string {
+    return this.shown(this.root);
+  }
+
   resolve(path: string): string {
     return joinPath(this.root, path);
   }
@@ -38,13 +52,13 @@ export class FileLoader implements KustomizationLoader {
     const abs = this.resolve(path);
     const st = this.fs.stat(abs);
     if (!st) {
-      throw new KustomizeError('MissingFile', `file not found: ${this.display(abs)}`, {
-        location: { file: this.display(abs) },
+      throw new KustomizeError('MissingFile', `file not found: ${this.shown(abs)}`, {
+        location: { file: this.shown(abs) },
       });
     }
     if (st.isDirectory) {
-      throw new KustomizeError('MissingFile', `'${this.display(abs)}' must resolve to a file`, {
-        location: { file: this.display(abs) },
+      throw new KustomizeError('MissingFile', `'${this.shown(abs)}' must resolve to a file`, {
+        location: { file: this.shown(abs) },
       });
     }
     if (this.restrictor === 'LoadRestrictionsRootOnly') {
@@ -52,8 +66,8 @@ export class FileLoader implements KustomizationLoader {
       if (!isWithin(this.fs.realPath(this.root), real)) {
         throw new KustomizeError(
           'LoadRestriction',
-          `security; file '${this.display(abs)}' is not in or below '${this.displayRoot}' (use --load-restrictor LoadRestrictionsNone to allow it)`,
-          { location: { file: this.display(abs) } },
+          `security; file '${this.shown(abs)}' is not in or below '${this.shownRoot}' (use --load-restrictor LoadRestrictionsNone to allow it)`,
+          { location: { file: this.shown(abs) } },
         );
       }
     }
@@ -61,8 +75,8 @@ export class FileLoader implements KustomizationLoader {
       return this.fs.readFile(abs);
     } catch (e) {
       if (e instanceof VfsError) {
-        throw new KustomizeError('MissingFile', `cannot read ${this.display(abs)}: ${e.message}`, {
-          location: { file: this.display(abs) },
+        throw new KustomizeError('MissingFile', `cannot read ${this.shown(abs)}: ${e.message}`, {
+          location: { file: this.shown(abs) },
           cause: e,
         });
       }
@@ -93,15 +107,15 @@ export class FileLoader implements KustomizationLoader {
     const abs = this.resolve(path);
     const st = this.fs.stat(abs);
     if (!st) {
-      throw new KustomizeError('MissingFile', `'${this.display(abs)}' does not exist`, {
-        location: { file: this.display(abs) },
+      throw new KustomizeError('MissingFile', `'${this.shown(abs)}' does not exist`, {
+        location: { file: this.shown(abs) },
       });
     }
     if (!st.isDirectory) {
       throw new KustomizeError(
         'MissingFile',
-        `must build at directory: '${this.display(abs)}': file is not directory`,
-        { location: { file: this.display(abs) } },
+        `must build at directory: '${this.shown(abs)}': file is not directory`,
+        { location: { file: this.shown(abs) } },
       );
     }
     const real = this.fs.realPath(abs);
@@ -109,8 +123,8 @@ export class FileLoader implements KustomizationLoader {
       if (isWithin(real, this.fs.realPath(l.root))) {
         throw new KustomizeError(
           'Cycle',
-          `cycle detected: candidate root '${this.display(abs)}' contains visited root '${l.displayRoot}'`,
-          { location: { file: this.display(abs) } },
+          `cycle detected: candidate root '${this.shown(abs)}' contains visited root '${l.shownRoot}'`,
+          { location: { file: this.shown(abs) } },
         );
       }
     }

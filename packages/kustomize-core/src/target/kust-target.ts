@@ -18,6 +18,7 @@ import type { BuildContext } from './build-context.js';
 import type { FileLoader } from './file-loader.js';
 import { applyOpenApiSetting } from './openapi-setting.js';
 import { resourcesFromText } from './resource-factory.js';
+import { accumulateRemote, isRemoteEntry } from './remote/accumulate-remote.js';
 
 /** Joins origin paths lexically, as kustomize's `Origin.Append` (path.Join). */
 export function appendOriginPath(base: string, path: string): string {
@@ -88,7 +89,7 @@ export class KustTarget {
       const stat = this.ctx.fs.stat(abs);
       if (stat?.isFile) {
         const origin: ResourceOrigin = { path: appendOriginPath(this.originDir, path) };
-        const display = this.loader.display(abs);
+        const display = this.loader.shown(abs);
         const resources = resourcesFromText(this.loader.readText(path), display, origin);
         try {
           ra.resmap.appendAll(resources);
@@ -101,16 +102,13 @@ export class KustTarget {
         ra = this.accumulateDirectory(ra, path, false);
         continue;
       }
-      if (looksRemote(path)) {
-        throw new KustomizeError(
-          'Unsupported',
-          `${this.loaded.displayPath}: remote resource '${path}' is not supported yet`,
-          { location: { file: this.loaded.displayPath, field: 'resources' } },
-        );
+      if (isRemoteEntry(path)) {
+        ra = accumulateRemote(this, ra, path);
+        continue;
       }
       throw new KustomizeError(
         'MissingFile',
-        `${this.loaded.displayPath}: accumulating resources: '${this.loader.display(abs)}' is neither a file nor a directory`,
+        `${this.loaded.displayPath}: accumulating resources: '${this.loader.shown(abs)}' is neither a file nor a directory`,
         { location: { file: this.loaded.displayPath, field: 'resources' } },
       );
     }
@@ -122,7 +120,7 @@ export class KustTarget {
     if (!this.ctx.fs.stat(abs)?.isDirectory) {
       throw new KustomizeError(
         'InvalidKustomization',
-        `${this.loaded.displayPath}: accumulating components: '${this.loader.display(abs)}' must be a directory holding a kustomization with kind Component`,
+        `${this.loaded.displayPath}: accumulating components: '${this.loader.shown(abs)}' must be a directory holding a kustomization with kind Component`,
         { location: { file: this.loaded.displayPath, field: 'components' } },
       );
     }
@@ -138,32 +136,32 @@ export class KustTarget {
     if (isComponent && kind !== 'Component') {
       throw new KustomizeError(
         'InvalidKustomization',
-        `${sub.loaded.displayPath}: expected kind 'Component' for path '${childLoader.displayRoot}' but got '${kind}'`,
+        `${sub.loaded.displayPath}: expected kind 'Component' for path '${childLoader.shownRoot}' but got '${kind}'`,
         { location: { file: sub.loaded.displayPath, field: 'kind' } },
       );
     }
     if (!isComponent && kind === 'Component') {
       throw new KustomizeError(
         'InvalidKustomization',
-        `${sub.loaded.displayPath}: expected kind != 'Component' for path '${childLoader.displayRoot}' (list components under 'components:')`,
+        `${sub.loaded.displayPath}: expected kind != 'Component' for path '${childLoader.shownRoot}' (list components under 'components:')`,
         { location: { file: sub.loaded.displayPath, field: 'kind' } },
       );
     }
-    if (isComponent) return sub.accumulateInto(ra);
+    if (isComponent) {
+      try {
+        return sub.accumulateInto(ra);
+      } catch (e) {
+        throw wrap(e, `accumulating component '${childLoader.shownRoot}'`);
+      }
+    }
     const subRa = sub.accumulate();
     try {
       mergeAccumulator(ra, subRa);
     } catch (e) {
-      throw wrap(e, `merging resources from '${childLoader.displayRoot}'`);
+      throw wrap(e, `merging resources from '${childLoader.shownRoot}'`);
     }
     return ra;
   }
-}
-
-function looksRemote(path: string): boolean {
-  return (
-    /^(https?|ssh|git|file):\/\//.test(path) || /^git@/.test(path) || path.startsWith('github.com/')
-  );
 }
 
 function wrap(e: unknown, prefix: string): unknown {

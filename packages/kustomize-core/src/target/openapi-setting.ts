@@ -1,6 +1,4 @@
 import { KustomizeError } from '../errors.js';
-import { createSchemaFromOpenApi } from '../patch/index.js';
-import { builtinSchema } from '../schema/schema-info.js';
 import { parseResourceYaml } from '../yaml/index.js';
 import type { BuildContext } from './build-context.js';
 import type { KustTarget } from './kust-target.js';
@@ -10,16 +8,14 @@ const BUILTIN_VERSIONS = ['v1.21.2'];
 /**
  * Applies a kustomization's `openapi` field to the build's schema (kustomize
  * `openapi.SetSchema`): the root always decides (`reset`), a nested kustomization only when
- * nothing has chosen a schema yet.
+ * nothing has chosen a schema yet. The chosen schema is parsed lazily, at the next lookup
+ * (see `GlobalSchema`).
  */
 export function applyOpenApiSetting(ctx: BuildContext, kt: KustTarget, reset: boolean): void {
   const openapi = kt.kustomization.openapi;
   if (!reset && ctx.schema.chosen) return;
   if (!openapi || Object.keys(openapi).length === 0) {
-    if (reset) {
-      ctx.schema.current = builtinSchema;
-      ctx.schema.chosen = false;
-    }
+    ctx.schema.set({ kind: 'none' }, reset);
     return;
   }
   const file = kt.loaded.displayPath;
@@ -36,8 +32,7 @@ export function applyOpenApiSetting(ctx: BuildContext, kt: KustTarget, reset: bo
   if (path) {
     const text = kt.loader.readText(path);
     const docs = parseResourceYaml(text, kt.loader.display(kt.loader.resolve(path)));
-    ctx.schema.current = createSchemaFromOpenApi(docs[0] ?? null, path);
-    ctx.schema.chosen = true;
+    ctx.schema.set({ kind: 'custom', source: { doc: docs[0] ?? null, file: path } }, reset);
     return;
   }
   if (version) {
@@ -48,7 +43,8 @@ export function applyOpenApiSetting(ctx: BuildContext, kt: KustTarget, reset: bo
         { location: { file, field: 'openapi.version' } },
       );
     }
-    ctx.schema.current = builtinSchema;
-    ctx.schema.chosen = true;
+    ctx.schema.set({ kind: 'version', version }, reset);
+    return;
   }
+  ctx.schema.set({ kind: 'none' }, reset);
 }

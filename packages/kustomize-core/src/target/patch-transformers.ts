@@ -69,8 +69,10 @@ export function loadPatchEntry(entry: PatchArg, loader: FileLoader, file: string
   }
   const source = path !== '' ? loader.display(loader.resolve(path)) : file;
   const text = path !== '' ? loader.readText(path) : inline;
-  const sm = tryParse(() => resourcesFromText(text, source));
-  const json = tryParse(() => parseJsonPatchOps(text, source));
+  // Parse errors of an inline patch name it as such: their line numbers count in the patch.
+  const parseName = path !== '' ? source : `${file} (inline patch)`;
+  const sm = tryParse(() => resourcesFromText(text, parseName));
+  const json = tryParse(() => parseJsonPatchOps(text, parseName));
   const smOk = !(sm instanceof Error);
   const jsonOk = !(json instanceof Error);
   if (smOk && jsonOk) {

@@ -84,10 +84,21 @@ function toInstance(kt: KustTarget, res: KResource, field: string): PluginInstan
   const spec = BUILTIN_PLUGIN_CONFIGS[kind];
   const file = res.origin?.path ?? kt.loaded.displayPath;
   if (res.apiVersion !== 'builtin' || spec === undefined) {
+    // kustomize names the plugin by its GVK as `Kind.version.group` (`builtin` is the version).
+    const slash = res.apiVersion.indexOf('/');
+    const group = slash < 0 ? '' : res.apiVersion.slice(0, slash);
+    const version = slash < 0 ? res.apiVersion : res.apiVersion.slice(slash + 1);
+    const gvk = `${kind || '[noKind]'}.${version || '[noVer]'}.${group || '[noGrp]'}`;
     throw new KustomizeError(
       'Unsupported',
-      `${file}: ${field}: plugin ${res.apiVersion}/${kind} (${res.name}) is not a kustomize builtin; external plugins need --enable-alpha-plugins, which kustomate does not support`,
-      { location: { file, field, object: `${res.apiVersion} ${kind} ${res.name}` } },
+      `${file}: ${field}: unable to load plugin ${gvk} '${res.name}': it is not a kustomize builtin; external plugins need --enable-alpha-plugins, which kustomate does not support`,
+      {
+        location: {
+          file,
+          field,
+          object: `${gvk}/${res.name || '[noName]'}.${res.namespace || '[noNs]'}`,
+        },
+      },
     );
   }
   const config = decodeGo(res.object, spec.type, {

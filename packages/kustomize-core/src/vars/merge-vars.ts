@@ -36,6 +36,7 @@ export function mergeVars(resmap: ResMap, varSet: VarSet, incoming: readonly Var
   } catch (e) {
     if (!(e instanceof KustomizeError)) throw e;
     throw new KustomizeError(e.code, `merging vars ${formatVarList(incoming)}: ${e.message}`, {
+      location: e.location,
       cause: e,
       data: e.data,
     });
@@ -66,7 +67,7 @@ function mergeEach(resmap: ResMap, varSet: VarSet, incoming: readonly Var[]): vo
       throw new KustomizeError(
         'Var',
         `found ${matched.length} resId matches for var ${formatVar(v)} (unable to disambiguate)`,
-        { data: { name: v.name } },
+        { location: { field: 'vars' }, data: { name: v.name } },
       );
     }
     matched[0]?.refVarNames.push(v.name);

@@ -13,6 +13,7 @@ export class VarSet {
   merge(v: Var): void {
     if (this.vars.has(v.name)) {
       throw new KustomizeError('Var', `var '${v.name}' already encountered`, {
+        location: { field: 'vars' },
         data: { name: v.name },
       });
     }

@@ -1,0 +1,167 @@
+import { cloneYaml, isYamlMap, type ObjectRef, type YamlMap, type YamlValue } from '@kustomate/resource';
+import { createTwoFilesPatch } from 'diff';
+import type { Operation } from 'fast-json-patch';
+import { compareValues } from './compare.js';
+import { emitYaml } from './emit-yaml.js';
+import { DriftDiffError } from './errors.js';
+import { compileIgnoreRules, ignoredPathsFor, type CompiledIgnoreRule, type IgnoreRule } from './ignore-rules.js';
+import { removeAtPointer } from './json-pointer.js';
+import { splitManagedFields, type OwnershipOptions } from './managed-fields.js';
+import { isSecret, maskSecretPair, maskSecretPatch } from './mask.js';
+import {
+  hasMetadataValue,
+  identityOf,
+  metadataOf,
+  RECONCILE_ANNOTATION,
+  SSA_ANNOTATION,
+  subjectOf,
+} from './metadata.js';
+import { normalizeDryRunObject, normalizeObject } from './normalize.js';
+
+/** What applying the desired object would do: Flux's drift verdicts. */
+export type DiffAction = 'create' | 'update' | 'none' | 'exclude';
+
+/** The diff of one desired object against its live counterpart. */
+export interface ObjectDiff {
+  action: DiffAction;
+  /** Flux's subject, `Kind/namespace/name` or `Kind/name`. */
+  subject: string;
+  ref: ObjectRef;
+  /**
+   * JSON Patch from live to desired over the compared fields (for `create`, one `add` of the
+   * whole normalised object at `''`). Secret values are masked unless `revealSecrets`.
+   */
+  patch: Operation[];
+  /** Unified diff of the compared fields as YAML; Secret values masked. Empty when no change. */
+  unified: string;
+  /** Why an object is excluded (`ssa: Ignore`, `reconcile: disabled`, …). */
+  reason?: string;
+}
+
+/** Options of {@link diffObjects} and `diffSet`. */
+export interface DiffOptions {
+  /** Flux `spec.ignore` rules (raw or from `compileIgnoreRules`). */
+  ignore?: readonly IgnoreRule[] | readonly CompiledIgnoreRule[];
+  /** Ownership-aware mode: compare by the live object's `managedFields`. */
+  ownership?: OwnershipOptions;
+  /** Put real Secret values in `patch` (never in `unified`). Default `false`. */
+  revealSecrets?: boolean;
+  /** Context lines of the unified diff. Default 3. */
+  context?: number;
+}
+
+const isCompiled = (r: IgnoreRule | CompiledIgnoreRule): r is CompiledIgnoreRule =>
+  typeof (r as CompiledIgnoreRule).matches === 'function';
+
+/** Compiles raw ignore rules, passing compiled ones through. */
+export function resolveIgnoreRules(
+  rules: readonly IgnoreRule[] | readonly CompiledIgnoreRule[] | undefined,
+): CompiledIgnoreRule[] {
+  if (!rules || rules.length === 0) return [];
+  const list = rules as readonly (IgnoreRule | CompiledIgnoreRule)[];
+  return list.every(isCompiled) ? [...list] : compileIgnoreRules(rules as readonly IgnoreRule[]);
+}
+
+/** Why Flux would not apply this object at all, if it would not. */
+export function exclusionReason(desired: YamlMap, live: YamlMap | undefined): string | undefined {
+  for (const obj of live ? [desired, live] : [desired]) {
+    if (hasMetadataValue(obj, SSA_ANNOTATION, 'Ignore')) return `${SSA_ANNOTATION}: Ignore`;
+    if (hasMetadataValue(obj, RECONCILE_ANNOTATION, 'disabled')) return `${RECONCILE_ANNOTATION}: disabled`;
+  }
+  if (live && hasMetadataValue(desired, SSA_ANNOTATION, 'IfNotPresent')) return `${SSA_ANNOTATION}: IfNotPresent`;
+  return undefined;
+}
+
+/** The fields Flux compares: labels, annotations and everything outside metadata and status. */
+function comparable(obj: YamlMap): YamlMap {
+  const out: YamlMap = {};
+  for (const [k, v] of Object.entries(obj)) {
+    if (k !== 'metadata' && k !== 'status' && k !== 'apiVersion' && k !== 'kind') out[k] = v;
+  }
+  const meta = metadataOf(obj);
+  const m: YamlMap = {};
+  if (meta['labels'] !== undefined) m['labels'] = meta['labels'];
+  if (meta['annotations'] !== undefined) m['annotations'] = meta['annotations'];
+  out['metadata'] = m;
+  return out;
+}
+
+/** A copy of a compared side for display, without an empty `metadata`. */
+function viewForDisplay(view: YamlValue | undefined): YamlMap {
+  const out = isYamlMap(view) ? cloneYaml(view) : {};
+  if (isYamlMap(out['metadata']) && Object.keys(out['metadata']).length === 0) delete out['metadata'];
+  return out;
+}
+
+function refOf(obj: YamlMap): ObjectRef {
+  const id = identityOf(obj);
+  const apiVersion = typeof obj['apiVersion'] === 'string' ? obj['apiVersion'] : '';
+  return { apiVersion, kind: id.kind, name: id.name, ...(id.namespace ? { namespace: id.namespace } : {}) };
+}
+
+function unifiedDiff(subject: string, before: string, after: string, context: number): string {
+  if (before === after) return '';
+  return createTwoFilesPatch(`live/${subject}`, `desired/${subject}`, before, after, undefined, undefined, {
+    context,
+  });
+}
+
+/**
+ * Diffs a desired object against the live one (`undefined` when it does not exist), with
+ * Flux's drift rule: `create` for a new object; `update` when labels or annotations of the
+ * desired object differ, or anything outside `metadata`/`status` differs after normalisation
+ * (quantities, int-or-string spellings, empty-vs-missing and server-populated fields are not
+ * drift); `exclude` for `ssa: Ignore`, `reconcile: disabled`, `ssa: IfNotPresent` on an
+ * existing object, or an ignore rule on the root path. Fields only present live are left
+ * alone, except, in ownership mode, fields that only our managers own (their removal is drift);
+ * fields that only other managers own are not compared.
+ *
+ * @example
+ * ```ts
+ * const d = diffObjects(
+ *   { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: '2' } },
+ *   { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', uid: 'x' }, data: { a: '1' } },
+ * );
+ * d.action; // 'update'
+ * d.patch; // [{ op: 'replace', path: '/data/a', value: '2' }]
+ * ```
+ */
+export function diffObjects(desired: YamlMap, live: YamlMap | undefined, options: DiffOptions = {}): ObjectDiff {
+  if (!isYamlMap(desired) || typeof desired['kind'] !== 'string' || identityOf(desired).name === '') {
+    throw new DriftDiffError('InvalidObject', 'desired object needs a kind and metadata.name', {
+      data: { kind: isYamlMap(desired) ? desired['kind'] : undefined },
+    });
+  }
+  const subject = subjectOf(desired);
+  const ref = refOf(desired);
+  const base = { subject, ref };
+  const reason = exclusionReason(desired, live);
+  if (reason) return { ...base, action: 'exclude', patch: [], unified: '', reason };
+  const rules = resolveIgnoreRules(options.ignore);
+  const ignored = ignoredPathsFor(rules, desired);
+  if (ignored.some((p) => p.length === 0)) {
+    return { ...base, action: 'exclude', patch: [], unified: '', reason: 'ignore rule on the root path' };
+  }
+  const secret = isSecret(desired);
+  const context = options.context ?? 3;
+  const want = normalizeObject(desired);
+  if (live === undefined) {
+    const shown = cloneYaml(want);
+    if (secret) maskSecretPair(undefined, shown);
+    const patch: Operation[] = [{ op: 'add', path: '', value: options.revealSecrets ? want : shown }];
+    return { ...base, action: 'create', patch, unified: unifiedDiff(subject, '', emitYaml(shown), context) };
+  }
+  const have = normalizeDryRunObject(normalizeObject(live));
+  for (const p of ignored) {
+    removeAtPointer(want, p);
+    removeAtPointer(have, p);
+  }
+  const ownership = options.ownership ? splitManagedFields(live, options.ownership) : undefined;
+  const cmp = compareValues(comparable(want), comparable(have), ownership);
+  if (cmp.ops.length === 0) return { ...base, action: 'none', patch: [], unified: '' };
+  const before = viewForDisplay(cmp.live);
+  const after = viewForDisplay(cmp.desired);
+  if (secret) maskSecretPair(before, after);
+  const patch = secret && !options.revealSecrets ? maskSecretPatch(cmp.ops) : cmp.ops;
+  return { ...base, action: 'update', patch, unified: unifiedDiff(subject, emitYaml(before), emitYaml(after), context) };
+}

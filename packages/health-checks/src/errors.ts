@@ -1,0 +1,24 @@
+import { KustomateError } from '@kustomate/resource';
+
+/**
+ * Codes of {@link HealthCheckError}:
+ * - `InvalidStatusField`: a field a status rule reads has the wrong type (e.g. a string
+ *   `metadata.generation` or a `status.conditions` that is not a list);
+ * - `InvalidCELExpression`: a `healthCheckExprs` entry does not parse, lacks `current`, or
+ *   repeats a GroupKind (Flux stalls the Kustomization with reason `InvalidCELExpression`);
+ * - `CELEvaluationFailed`: a health expression failed at evaluation time or did not yield a bool.
+ */
+export type HealthCheckErrorCode =
+  'InvalidStatusField' | 'InvalidCELExpression' | 'CELEvaluationFailed';
+
+/**
+ * An error from health evaluation; `location.object` names the object at fault and
+ * `location.field` the field or the `healthCheckExprs[i].<name>` entry.
+ *
+ * @example
+ * ```ts
+ * try { computeStatus(obj); }
+ * catch (e) { if (e instanceof HealthCheckError && e.code === 'InvalidStatusField') … }
+ * ```
+ */
+export class HealthCheckError extends KustomateError<HealthCheckErrorCode> {}

@@ -1,0 +1,42 @@
+import type { Gvk } from '@kustomate/resource';
+import type { NavigableSchemaInfo, SchemaCursor } from './custom-schema.js';
+import type { ListMergeInfo, SchemaInfo } from './schema-info.js';
+
+/**
+ * A {@link SchemaCursor} over the path-keyed {@link SchemaInfo.listMerge} table: every field
+ * of a known kind counts as having a schema (the table only records merge behaviour).
+ */
+class PathCursor implements SchemaCursor {
+  constructor(
+    private readonly schema: SchemaInfo,
+    private readonly gvk: Gvk,
+    private readonly path: string,
+  ) {}
+
+  field(name: string): SchemaCursor {
+    return new PathCursor(this.schema, this.gvk, this.path === '' ? name : `${this.path}.${name}`);
+  }
+
+  elements(): SchemaCursor {
+    return new PathCursor(this.schema, this.gvk, `${this.path}[]`);
+  }
+
+  listMerge(): ListMergeInfo {
+    return this.schema.listMerge(this.gvk, this.path);
+  }
+}
+
+/** The cursor of a kind in a path-keyed schema, or `undefined` when it does not define it. */
+export function pathCursorFor(schema: SchemaInfo, gvk: Gvk): SchemaCursor | undefined {
+  return schema.hasType(gvk) ? new PathCursor(schema, gvk, '') : undefined;
+}
+
+/** `schema` made navigable through {@link pathCursorFor}. */
+export function pathCursorSchema(schema: SchemaInfo): NavigableSchemaInfo {
+  return {
+    isClusterScoped: (gvk) => schema.isClusterScoped(gvk),
+    hasType: (gvk) => schema.hasType(gvk),
+    listMerge: (gvk, path) => schema.listMerge(gvk, path),
+    schemaForType: (gvk) => pathCursorFor(schema, gvk),
+  };
+}
