@@ -16,7 +16,7 @@ export const ALLOWED = {
   'health-checks': ['resource'],
   cluster: ['resource'],
   'cluster-kube': ['resource', 'cluster'],
-  'git-source': ['resource', 'vfs'],
+  'git-source': ['resource', 'vfs', 'kustomize-core'],
   reconciler: [
     'resource',
     'vfs',
@@ -62,7 +62,7 @@ export const PURE = {
   'drift-diff': [],
   'prune-planner': [],
   'health-checks': [],
-  cluster: [],
+  cluster: ['src/node.ts'],
 };
 
 function walk(dir) {

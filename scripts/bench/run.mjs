@@ -11,6 +11,7 @@
 //   (b) `node packages/cli/dist/cli.js build DIR`      (whole process, Node start-up included)
 //   (c) build() + toYaml() in process, after one warm-up, in a fresh Node child
 // and checks that (a) and (b) (and (c)) print byte-identical YAML.
+import { Buffer } from 'node:buffer';
 import { spawn, spawnSync } from 'node:child_process';
 import {
   closeSync,
@@ -85,8 +86,10 @@ const defaultOurRuns = (n) => Math.max(3, defaultRuns(n));
 
 // ---------------------------------------------------------------- measuring processes
 
+/** Median of the defined values, or undefined when there are none. */
 const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
+  const s = xs.filter((x) => x !== undefined).sort((a, b) => a - b);
+  if (s.length === 0) return undefined;
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
@@ -102,8 +105,9 @@ function procHwmKb(pid) {
 }
 
 /**
- * Runs `cmd args` with stdout to `outFile`; resolves to {seconds, rssKb, code, stderr}.
- * Peak RSS comes from `/usr/bin/time -v` when present, else from polling /proc VmHWM.
+ * Runs `cmd args` with stdout to `outFile`; resolves to {seconds, cpuS, rssKb, code, stderr}.
+ * Peak RSS and CPU time (user + sys) come from `/usr/bin/time -v` when present; without it
+ * peak RSS comes from polling /proc VmHWM and CPU time is not measured.
  */
 function timeProcess(cmd, args, outFile, { useTimeBin }) {
   return new Promise((resolvePromise, reject) => {
@@ -134,15 +138,19 @@ function timeProcess(cmd, args, outFile, { useTimeBin }) {
       if (poll) clearInterval(poll);
       closeSync(outFd);
       let rssKb = polledKb;
+      let cpuS;
       if (useTimeBin) {
         const text = existsSync(timeFile) ? readFileSync(timeFile, 'utf8') : '';
         const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(text);
         rssKb = m ? Number(m[1]) : undefined;
         const exit = /Exit status: (\d+)/.exec(text);
         if (exit) code = Number(exit[1]);
+        const user = /User time \(seconds\): ([\d.]+)/.exec(text);
+        const sys = /System time \(seconds\): ([\d.]+)/.exec(text);
+        if (user && sys) cpuS = Number(user[1]) + Number(sys[1]);
         rmSync(timeFile, { force: true });
       }
-      resolvePromise({ seconds, rssKb, code, stderr });
+      resolvePromise({ seconds, cpuS, rssKb, code, stderr });
     });
   });
 }
@@ -170,6 +178,11 @@ function firstDifference(a, b, context = 3) {
 
 // ---------------------------------------------------------------- formatting
 
+/** Largest defined value, or undefined. */
+const maxOf = (xs) => {
+  const d = xs.filter((x) => x !== undefined);
+  return d.length ? Math.max(...d) : undefined;
+};
 const fmtS = (s) =>
   s === undefined ? 'n/a' : s < 1 ? s.toFixed(3) : s < 10 ? s.toFixed(2) : s.toFixed(1);
 const fmtMiB = (kb) => (kb === undefined ? 'n/a' : (kb / 1024).toFixed(0));
@@ -245,7 +258,19 @@ async function main() {
         `N=${n}: generated ${info.files} files (${info.groups} app groups) in ${root}; ${kRuns} kubectl / ${runs} kustomate run(s)`,
       );
       const dir = info.production;
-      const r = { n, kRuns, runs, kubectl: [], cli: [], inproc: [], kubectlRss: [], cliRss: [] };
+      const r = {
+        n,
+        kRuns,
+        runs,
+        kubectl: [],
+        cli: [],
+        inproc: [],
+        kubectlCpu: [],
+        cliCpu: [],
+        inprocCpu: [],
+        kubectlRss: [],
+        cliRss: [],
+      };
 
       const kOut = join(root, 'kubectl.yaml');
       const cOut = join(root, 'kustomate.yaml');
@@ -259,6 +284,7 @@ async function main() {
           );
           if (k.code) console.log(k.stderr.trim().replace(/^/gm, '    '));
           r.kubectl.push(k.seconds);
+          r.kubectlCpu.push(k.cpuS);
           r.kubectlRss.push(k.rssKb);
           r.kubectlCode = k.code;
           r.kubectlStderr = k.stderr;
@@ -270,6 +296,7 @@ async function main() {
         );
         if (c.code) console.log(c.stderr.trim().replace(/^/gm, '    '));
         r.cli.push(c.seconds);
+        r.cliCpu.push(c.cpuS);
         r.cliRss.push(c.rssKb);
         r.cliCode = c.code;
         r.cliStderr = c.stderr;
@@ -283,6 +310,7 @@ async function main() {
       if (ip.status === 0) {
         const j = JSON.parse(ip.stdout.trim().split('\n').pop());
         r.inproc = j.times;
+        r.inprocCpu = j.cpuTimes;
         r.inprocRss = j.maxRssKb;
         r.objects = j.objects;
         console.log(
@@ -294,13 +322,14 @@ async function main() {
         );
       }
 
-      r.kubectlS = r.kubectl.length ? median(r.kubectl) : undefined;
+      r.kubectlS = median(r.kubectl);
       r.cliS = median(r.cli);
-      r.inprocS = r.inproc.length ? median(r.inproc) : undefined;
-      r.kubectlRssKb = r.kubectlRss.length
-        ? Math.max(...r.kubectlRss.filter((x) => x !== undefined))
-        : undefined;
-      r.cliRssKb = Math.max(...r.cliRss.filter((x) => x !== undefined));
+      r.inprocS = median(r.inproc);
+      r.kubectlCpuS = median(r.kubectlCpu);
+      r.cliCpuS = median(r.cliCpu);
+      r.inprocCpuS = median(r.inprocCpu);
+      r.kubectlRssKb = maxOf(r.kubectlRss);
+      r.cliRssKb = maxOf(r.cliRss);
 
       // Byte-for-byte comparison (last run of each).
       if (kubectlOk && r.kubectlCode === 0) {
@@ -323,7 +352,7 @@ async function main() {
         }
         if (r.match)
           console.log(
-            `  outputs byte-identical (${kText.length} bytes, ${r.objects ?? '?'} objects)`,
+            `  outputs byte-identical (${Buffer.byteLength(kText)} bytes, ${r.objects ?? '?'} objects)`,
           );
         if (r.kubectlStderr !== r.cliStderr) {
           console.log('  note: stderr differs (warnings):');
@@ -373,7 +402,23 @@ async function main() {
     ),
   );
   console.log(
-    '\nTime per base resource (ms) and growth exponent vs the previous N (1 = linear, 2 = quadratic):\n',
+    '\nMedian CPU time (user + sys, s): less sensitive than wall time to other load on the machine:\n',
+  );
+  console.log(
+    table(
+      ['N', 'kubectl cpu s', 'CLI cpu s', 'in-proc cpu s', 'kubectl/CLI', 'kubectl/in-proc'],
+      results.map((r) => [
+        r.n,
+        fmtS(r.kubectlCpuS),
+        fmtS(r.cliCpuS),
+        fmtS(r.inprocCpuS),
+        fmtRatio(r.kubectlCpuS, r.cliCpuS),
+        fmtRatio(r.kubectlCpuS, r.inprocCpuS),
+      ]),
+    ),
+  );
+  console.log(
+    '\nWall time per base resource (ms) and growth exponent vs the previous N, from wall and CPU\nmedians (1 = linear, 2 = quadratic):\n',
   );
   console.log(
     table(
@@ -385,6 +430,9 @@ async function main() {
         'kubectl exp',
         'CLI exp',
         'in-proc exp',
+        'kubectl cpu exp',
+        'CLI cpu exp',
+        'in-proc cpu exp',
       ],
       results.map((r, i) => {
         const p = results[i - 1];
@@ -396,6 +444,9 @@ async function main() {
           p ? exponent(p.n, p.kubectlS, r.n, r.kubectlS) : '',
           p ? exponent(p.n, p.cliS, r.n, r.cliS) : '',
           p ? exponent(p.n, p.inprocS, r.n, r.inprocS) : '',
+          p ? exponent(p.n, p.kubectlCpuS, r.n, r.kubectlCpuS) : '',
+          p ? exponent(p.n, p.cliCpuS, r.n, r.cliCpuS) : '',
+          p ? exponent(p.n, p.inprocCpuS, r.n, r.inprocCpuS) : '',
         ];
       }),
     ),

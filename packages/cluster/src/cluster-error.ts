@@ -26,6 +26,8 @@ export interface ClusterErrorData {
   ref?: ObjectRef;
   /** For `Conflict` from server-side apply: every conflicting field and its owner. */
   conflicts?: FieldConflict[];
+  /** For `Conflict` from server-side apply: the manager whose apply was refused. */
+  fieldManager?: string;
   /** For `Invalid`: every rejected field path (`spec.selector`) with the reason. */
   causes?: { field: string; message: string }[];
 }

@@ -106,7 +106,8 @@ describe('structured-merge-diff merge/ corpus (../shared/conformance/ssa/merge)'
         expect(yamlEqual(live, c.expectedObject), JSON.stringify(live)).toBe(true);
       if (c.expectedManaged !== null) {
         const got: Record<string, { apiVersion: string; set: string[] }> = {};
-        for (const [id, m] of managers) got[id] = { apiVersion: m.apiVersion, set: m.set.toStrings() };
+        for (const [id, m] of managers)
+          got[id] = { apiVersion: m.apiVersion, set: m.set.toStrings() };
         const want: Record<string, { apiVersion: string; set: string[] }> = {};
         for (const [id, m] of Object.entries(c.expectedManaged))
           want[id] = { apiVersion: m.apiVersion, set: [...m.set].sort() };

@@ -1,42 +1,57 @@
-import type { DependentNode } from './dependent-node.js';
 import { DependencyGraphError } from './errors.js';
-import { formatNamespacedRef, resolveDependencyRef, type NamespacedRef } from './namespaced-ref.js';
+import {
+  formatUnitRef,
+  resolveDependency,
+  type DependencyUnit,
+  type UnitRef,
+} from './dependency-unit.js';
 
-/** The nodes of a graph indexed by `namespace/name`, with their edges resolved. */
-export interface IndexedGraph {
-  /** Node keys in input order. */
+/** The units of a graph indexed by {@link formatUnitRef}, with their edges resolved. */
+export interface IndexedGraph<T extends DependencyUnit = DependencyUnit> {
+  /** Unit keys, sorted (so nothing depends on input order). */
   keys: string[];
-  /** Key → the node's reference. */
-  refs: Map<string, NamespacedRef>;
-  /** Key → keys of the dependencies that are in the graph, in `dependsOn` order, deduplicated. */
+  /** Key → the unit. */
+  units: Map<string, T>;
+  /** Key → keys of its dependencies that are in the graph, sorted and deduplicated. */
   edges: Map<string, string[]>;
+  /** Key → its dependencies that are not in the graph, in `dependsOn` order. */
+  missing: Map<string, UnitRef[]>;
+}
+
+/** Byte-wise string order, independent of locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
- * Indexes `nodes`; a namespace/name given twice is a {@link DependencyGraphError}
- * `DuplicateKustomization`. Dependencies on Kustomizations outside the set are dropped
- * (Flux's sort ignores them too; its readiness check reports them as not found).
+ * Indexes `units`; the same unit given twice is a {@link DependencyGraphError}
+ * `DuplicateUnit`. Dependencies on units outside the set are recorded in `missing`.
  */
-export function indexGraph(nodes: readonly DependentNode[]): IndexedGraph {
-  const refs = new Map<string, NamespacedRef>();
-  for (const node of nodes) {
-    const ref = { namespace: node.namespace, name: node.name };
-    const key = formatNamespacedRef(ref);
-    if (refs.has(key)) {
-      throw new DependencyGraphError('DuplicateKustomization', `Kustomization '${key}' is listed twice`, {
+export function indexGraph<T extends DependencyUnit>(units: readonly T[]): IndexedGraph<T> {
+  const byKey = new Map<string, T>();
+  for (const unit of units) {
+    const key = formatUnitRef(unit);
+    if (byKey.has(key)) {
+      throw new DependencyGraphError('DuplicateUnit', `'${key}' is listed twice`, {
         location: { object: key },
       });
     }
-    refs.set(key, ref);
+    byKey.set(key, unit);
   }
   const edges = new Map<string, string[]>();
-  for (const node of nodes) {
+  const missing = new Map<string, UnitRef[]>();
+  for (const [key, unit] of byKey) {
     const targets = new Set<string>();
-    for (const dep of node.dependsOn) {
-      const target = formatNamespacedRef(resolveDependencyRef(dep, node.namespace));
-      if (refs.has(target)) targets.add(target);
+    const absent: UnitRef[] = [];
+    for (const dep of unit.dependsOn ?? []) {
+      const ref = resolveDependency(dep, unit);
+      const target = formatUnitRef(ref);
+      if (byKey.has(target)) targets.add(target);
+      else if (!absent.some((a) => formatUnitRef(a) === target)) absent.push(ref);
     }
-    edges.set(formatNamespacedRef(node), [...targets]);
+    edges.set(key, [...targets].sort(compareText));
+    if (absent.length > 0) missing.set(key, absent);
   }
-  return { keys: [...refs.keys()], refs, edges };
+  const keys = [...byKey.keys()].sort(compareText);
+  return { keys, units: byKey, edges, missing };
 }

@@ -1,45 +1,47 @@
-import { indexGraph } from './dependency-graph.js';
-import type { DependentNode } from './dependent-node.js';
-import { DependencyGraphError } from './errors.js';
-import type { NamespacedRef } from './namespaced-ref.js';
-import { cyclePath, stronglyConnected } from './strongly-connected.js';
+import { analyzeDependencies, type MissingDependencies } from './analyze-dependencies.js';
+import type { DependencyUnit } from './dependency-unit.js';
+import { DependencyCycleError } from './errors.js';
+
+/** The outcome of {@link sortByDependencies}. */
+export interface DependencyStages<T extends DependencyUnit = DependencyUnit> {
+  /**
+   * Stages in order: every unit's dependencies are all in earlier stages, so the units of one
+   * stage can run in parallel once the stages before it are done. Units in a stage are in key
+   * order (`[Kind/]namespace/name`), so the result does not depend on input order.
+   */
+  stages: T[][];
+  /**
+   * Units whose `dependsOn` names a unit that is not in the set, one entry per unit. Such a
+   * dependency puts no constraint on the order (as Flux's sort ignores it); Flux's readiness
+   * gate will hold the unit back with `dependency '…' not found`.
+   */
+  missing: MissingDependencies<T>[];
+}
 
 /**
- * Orders Kustomizations so that each comes after everything it depends on, as Flux's
- * `dependency.Sort` does (Tarjan's algorithm), but deterministically: independent
- * Kustomizations keep their input order as far as the edges allow. A dependency's namespace
- * defaults to the dependent's; dependencies outside `nodes` are ignored. Kustomizations that
- * depend on each other in a loop (including one that depends on itself) are a
- * {@link DependencyGraphError} `DependencyCycle` whose message and `data.cycles` name every
- * loop, e.g. `circular dependencies: [default/a -> default/b -> default/a]`.
+ * Groups units into stages by their `dependsOn` (Flux's `dependency.Sort`, made parallel and
+ * deterministic): stage 0 depends on nothing in the set, and each unit sits one stage after
+ * its latest dependency. A dependency's namespace defaults to the dependent's, its kind to the
+ * dependent's. Units that depend on each other in a loop (a unit depending on itself too)
+ * throw a {@link DependencyCycleError} whose `cycle` is the path, e.g. `a -> b -> c -> a`, and
+ * whose `cycles` name every unit on a cycle; a unit listed twice is a {@link DependencyGraphError}
+ * `DuplicateUnit`. A dependency on an absent unit is reported in `missing`, not thrown.
  *
  * @example
  * ```ts
- * sortByDependencies([
- *   { namespace: 'default', name: 'apps', dependsOn: [{ name: 'infra' }] },
- *   { namespace: 'default', name: 'infra', dependsOn: [] },
- * ]); // [{ namespace: 'default', name: 'infra' }, { namespace: 'default', name: 'apps' }]
+ * const { stages, missing } = sortByDependencies([
+ *   { namespace: 'flux-system', name: 'apps', dependsOn: [{ name: 'infra' }, { name: 'ghost' }] },
+ *   { namespace: 'flux-system', name: 'monitoring' },
+ *   { namespace: 'flux-system', name: 'infra' },
+ * ]);
+ * stages.map((s) => s.map((u) => u.name)); // [['infra', 'monitoring'], ['apps']]
+ * missing[0]?.message; // "dependency 'flux-system/ghost' not found"
  * ```
  */
-export function sortByDependencies(nodes: readonly DependentNode[]): NamespacedRef[] {
-  const graph = indexGraph(nodes);
-  const cycles: string[][] = [];
-  const sorted: NamespacedRef[] = [];
-  for (const component of stronglyConnected(graph)) {
-    const [only] = component;
-    if (component.length === 1 && only !== undefined && !graph.edges.get(only)?.includes(only)) {
-      const ref = graph.refs.get(only);
-      if (ref) sorted.push(ref);
-    } else {
-      cycles.push(cyclePath(graph, component));
-    }
-  }
-  if (cycles.length > 0) {
-    const text = cycles.map((c) => c.join(' -> ')).join(', ');
-    throw new DependencyGraphError('DependencyCycle', `circular dependencies: [${text}]`, {
-      location: { object: cycles[0]?.[0] ?? '', field: 'spec.dependsOn' },
-      data: { cycles },
-    });
-  }
-  return sorted;
+export function sortByDependencies<T extends DependencyUnit>(
+  units: readonly T[],
+): DependencyStages<T> {
+  const { stages, missing, cycles } = analyzeDependencies(units);
+  if (cycles.length > 0) throw new DependencyCycleError(cycles);
+  return { stages, missing };
 }

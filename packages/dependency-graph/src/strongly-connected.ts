@@ -1,8 +1,7 @@
 import type { IndexedGraph } from './dependency-graph.js';
 
 /**
- * Tarjan's strongly connected components of `graph`, visiting nodes in input order and edges
- * in `dependsOn` order. Components come out dependencies first: every component appears
+ * Tarjan's strongly connected components of `graph`, visiting nodes and edges in key order. Components come out dependencies first: every component appears
  * after each component it has an edge to.
  */
 export function stronglyConnected(graph: IndexedGraph): string[][] {
@@ -44,18 +43,32 @@ export function stronglyConnected(graph: IndexedGraph): string[][] {
 }
 
 /**
- * One closed walk through a cyclic component, starting and ending at its first member in
- * input order: `[a, b, c, a]`.
+ * Loops through a cyclic component that together name every member: starting from its first
+ * member in key order not yet named, a simple path back to it (edges followed in key order;
+ * a self-dependency only counts in a one-member component): `[[a, b, c, a]]`.
  */
-export function cyclePath(graph: IndexedGraph, component: readonly string[]): string[] {
+export function cyclePaths(graph: IndexedGraph, component: readonly string[]): string[][] {
   const members = new Set(component);
-  const start = graph.keys.find((k) => members.has(k)) ?? component[0] ?? '';
-  const seen = new Set<string>();
+  const named = new Set<string>();
+  const paths: string[][] = [];
+  for (const start of graph.keys) {
+    if (!members.has(start) || named.has(start)) continue;
+    const path = loopFrom(graph, members, start);
+    for (const key of path) named.add(key);
+    paths.push(path);
+  }
+  return paths;
+}
+
+/** A simple path from `start` back to `start` within `members` (depth-first, key order). */
+function loopFrom(graph: IndexedGraph, members: Set<string>, start: string): string[] {
+  const selfLoop = members.size === 1;
+  const seen = new Set<string>([start]);
   const path: string[] = [];
   const walk = (v: string): boolean => {
     path.push(v);
     for (const w of graph.edges.get(v) ?? []) {
-      if (w === start) return true;
+      if (w === start && (v !== start || selfLoop)) return true;
       if (members.has(w) && !seen.has(w)) {
         seen.add(w);
         if (walk(w)) return true;

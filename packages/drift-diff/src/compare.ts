@@ -14,6 +14,11 @@ import { scalarsEqual } from './scalar-equal.js';
  * Fields that identify items of associative lists, tried in order: a list whose desired items
  * all carry one of them with distinct values is matched item by item on it (order ignored,
  * extra live items left alone); any other list is compared position by position.
+ *
+ * @example
+ * ```ts
+ * LIST_MERGE_KEYS.includes('name'); // true: containers match by name
+ * ```
  */
 export const LIST_MERGE_KEYS: readonly string[] = [
   'name',
@@ -48,7 +53,11 @@ export function isEmptyValue(v: YamlValue | undefined): boolean {
 
 function setOp(ops: Operation[], path: Path, live: YamlValue | undefined, value: YamlValue): void {
   const pointer = formatPointer(path);
-  ops.push(live === undefined ? { op: 'add', path: pointer, value } : { op: 'replace', path: pointer, value });
+  ops.push(
+    live === undefined
+      ? { op: 'add', path: pointer, value }
+      : { op: 'replace', path: pointer, value },
+  );
 }
 
 function mergeKeyOf(desired: readonly YamlValue[]): string | undefined {
@@ -79,7 +88,7 @@ class Walker {
     }
     if (isYamlMap(d) && isYamlMap(l)) return this.map(d, l, path, own);
     if (Array.isArray(d) && Array.isArray(l)) return this.list(d, l, path, parentKey, key, own);
-    if (isEmptyValue(d) && isEmptyValue(l)) return [l, d];
+    if (isEmptyValue(d) && isEmptyValue(l)) return [d, d];
     if (!isYamlMap(d) && !Array.isArray(d) && scalarsEqual(d, l, parentKey, key)) return [d, d];
     setOp(this.ops, path, l, d);
     return [l, d];
@@ -93,14 +102,28 @@ class Walker {
       const lv = l[k];
       const leaf = !isYamlMap(dv) || !isYamlMap(lv);
       if (childOwn && leaf && ownedOnlyByOthers(childOwn)) return;
-      const [lvView, dvView] = this.value(dv, lv, [...path, k], path[path.length - 1]?.toString(), k, childOwn);
+      const [lvView, dvView] = this.value(
+        dv,
+        lv,
+        [...path, k],
+        path[path.length - 1]?.toString(),
+        k,
+        childOwn,
+      );
       if (lvView !== undefined) liveView[k] = lvView;
       if (dvView !== undefined) desiredView[k] = dvView;
     };
     for (const k of Object.keys(d)) visit(k, d[k]);
     if (own) {
       for (const k of Object.keys(l)) {
-        if (!Object.hasOwn(d, k) && ownedOnlyByUs(ownershipOfField(own, k))) visit(k, undefined);
+        if (Object.hasOwn(d, k)) continue;
+        const childOwn = ownershipOfField(own, k);
+        const lv = l[k];
+        if (childOwn.ours.length > 0 && isYamlMap(lv)) {
+          // A map we own members of (labels we and an operator set): remove only our members.
+          const [lvView] = this.map({}, lv, [...path, k], childOwn);
+          if (Object.keys(lvView).length > 0) liveView[k] = lvView;
+        } else if (ownedOnlyByUs(childOwn)) visit(k, undefined);
       }
     }
     return [liveView, desiredView];
@@ -124,7 +147,14 @@ class Walker {
       const liveView: YamlValue[] = [];
       const desiredView: YamlValue[] = [];
       d.forEach((item, i) => {
-        const [lv, dv] = this.value(item, l[i], [...path, i], key ?? parentKey, undefined, own && ownershipOfItem(own, l[i] ?? null, i));
+        const [lv, dv] = this.value(
+          item,
+          l[i],
+          [...path, i],
+          key ?? parentKey,
+          undefined,
+          own && ownershipOfItem(own, l[i] ?? null, i),
+        );
         liveView.push(lv ?? null);
         desiredView.push(dv ?? null);
       });
@@ -137,7 +167,8 @@ class Walker {
     for (const item of d) {
       const id = (item as YamlMap)[mergeKey];
       const j = l.findIndex(
-        (li, idx) => !matched.has(idx) && isYamlMap(li) && scalarsEqual(li[mergeKey], id, undefined, mergeKey),
+        (li, idx) =>
+          !matched.has(idx) && isYamlMap(li) && scalarsEqual(li[mergeKey], id, undefined, mergeKey),
       );
       if (j < 0) {
         appends.push(item);
@@ -152,7 +183,8 @@ class Walker {
       if (lv !== undefined) liveView.push(lv);
       if (dv !== undefined) desiredView.push(dv);
     }
-    for (const item of appends) this.ops.push({ op: 'add', path: `${formatPointer(path)}/-`, value: item });
+    for (const item of appends)
+      this.ops.push({ op: 'add', path: `${formatPointer(path)}/-`, value: item });
     if (own) {
       for (let j = l.length - 1; j >= 0; j--) {
         const live = l[j] as YamlValue;

@@ -1,21 +1,26 @@
-import { cloneYaml, isYamlMap, type ObjectRef, type YamlMap, type YamlValue } from '@kustomate/resource';
+import {
+  cloneYaml,
+  isYamlMap,
+  type ObjectRef,
+  type YamlMap,
+  type YamlValue,
+} from '@kustomate/resource';
 import { createTwoFilesPatch } from 'diff';
 import type { Operation } from 'fast-json-patch';
 import { compareValues } from './compare.js';
 import { emitYaml } from './emit-yaml.js';
 import { DriftDiffError } from './errors.js';
-import { compileIgnoreRules, ignoredPathsFor, type CompiledIgnoreRule, type IgnoreRule } from './ignore-rules.js';
+import {
+  ignoredPathsFor,
+  resolveIgnoreRules,
+  type CompiledIgnoreRule,
+  type IgnoreRule,
+} from './ignore-rules.js';
+import { exclusionReason } from './exclusion.js';
 import { removeAtPointer } from './json-pointer.js';
 import { splitManagedFields, type OwnershipOptions } from './managed-fields.js';
 import { isSecret, maskSecretPair, maskSecretPatch } from './mask.js';
-import {
-  hasMetadataValue,
-  identityOf,
-  metadataOf,
-  RECONCILE_ANNOTATION,
-  SSA_ANNOTATION,
-  subjectOf,
-} from './metadata.js';
+import { identityOf, metadataOf, refOf, subjectOf } from './metadata.js';
 import { normalizeDryRunObject, normalizeObject } from './normalize.js';
 
 /** What applying the desired object would do: Flux's drift verdicts. */
@@ -48,28 +53,11 @@ export interface DiffOptions {
   revealSecrets?: boolean;
   /** Context lines of the unified diff. Default 3. */
   context?: number;
-}
-
-const isCompiled = (r: IgnoreRule | CompiledIgnoreRule): r is CompiledIgnoreRule =>
-  typeof (r as CompiledIgnoreRule).matches === 'function';
-
-/** Compiles raw ignore rules, passing compiled ones through. */
-export function resolveIgnoreRules(
-  rules: readonly IgnoreRule[] | readonly CompiledIgnoreRule[] | undefined,
-): CompiledIgnoreRule[] {
-  if (!rules || rules.length === 0) return [];
-  const list = rules as readonly (IgnoreRule | CompiledIgnoreRule)[];
-  return list.every(isCompiled) ? [...list] : compileIgnoreRules(rules as readonly IgnoreRule[]);
-}
-
-/** Why Flux would not apply this object at all, if it would not. */
-export function exclusionReason(desired: YamlMap, live: YamlMap | undefined): string | undefined {
-  for (const obj of live ? [desired, live] : [desired]) {
-    if (hasMetadataValue(obj, SSA_ANNOTATION, 'Ignore')) return `${SSA_ANNOTATION}: Ignore`;
-    if (hasMetadataValue(obj, RECONCILE_ANNOTATION, 'disabled')) return `${RECONCILE_ANNOTATION}: disabled`;
-  }
-  if (live && hasMetadataValue(desired, SSA_ANNOTATION, 'IfNotPresent')) return `${SSA_ANNOTATION}: IfNotPresent`;
-  return undefined;
+  /**
+   * Extra exclusion selector (Flux's `ExclusionSelector`): a desired or live object with any of
+   * these label/annotation values (case-insensitive) is excluded.
+   */
+  exclude?: Readonly<Record<string, string>>;
 }
 
 /** The fields Flux compares: labels, annotations and everything outside metadata and status. */
@@ -89,21 +77,24 @@ function comparable(obj: YamlMap): YamlMap {
 /** A copy of a compared side for display, without an empty `metadata`. */
 function viewForDisplay(view: YamlValue | undefined): YamlMap {
   const out = isYamlMap(view) ? cloneYaml(view) : {};
-  if (isYamlMap(out['metadata']) && Object.keys(out['metadata']).length === 0) delete out['metadata'];
+  if (isYamlMap(out['metadata']) && Object.keys(out['metadata']).length === 0)
+    delete out['metadata'];
   return out;
-}
-
-function refOf(obj: YamlMap): ObjectRef {
-  const id = identityOf(obj);
-  const apiVersion = typeof obj['apiVersion'] === 'string' ? obj['apiVersion'] : '';
-  return { apiVersion, kind: id.kind, name: id.name, ...(id.namespace ? { namespace: id.namespace } : {}) };
 }
 
 function unifiedDiff(subject: string, before: string, after: string, context: number): string {
   if (before === after) return '';
-  return createTwoFilesPatch(`live/${subject}`, `desired/${subject}`, before, after, undefined, undefined, {
-    context,
-  });
+  return createTwoFilesPatch(
+    `live/${subject}`,
+    `desired/${subject}`,
+    before,
+    after,
+    undefined,
+    undefined,
+    {
+      context,
+    },
+  );
 }
 
 /**
@@ -126,8 +117,16 @@ function unifiedDiff(subject: string, before: string, after: string, context: nu
  * d.patch; // [{ op: 'replace', path: '/data/a', value: '2' }]
  * ```
  */
-export function diffObjects(desired: YamlMap, live: YamlMap | undefined, options: DiffOptions = {}): ObjectDiff {
-  if (!isYamlMap(desired) || typeof desired['kind'] !== 'string' || identityOf(desired).name === '') {
+export function diffObjects(
+  desired: YamlMap,
+  live: YamlMap | undefined,
+  options: DiffOptions = {},
+): ObjectDiff {
+  if (
+    !isYamlMap(desired) ||
+    typeof desired['kind'] !== 'string' ||
+    identityOf(desired).name === ''
+  ) {
     throw new DriftDiffError('InvalidObject', 'desired object needs a kind and metadata.name', {
       data: { kind: isYamlMap(desired) ? desired['kind'] : undefined },
     });
@@ -135,12 +134,18 @@ export function diffObjects(desired: YamlMap, live: YamlMap | undefined, options
   const subject = subjectOf(desired);
   const ref = refOf(desired);
   const base = { subject, ref };
-  const reason = exclusionReason(desired, live);
+  const reason = exclusionReason(desired, live, options.exclude);
   if (reason) return { ...base, action: 'exclude', patch: [], unified: '', reason };
   const rules = resolveIgnoreRules(options.ignore);
   const ignored = ignoredPathsFor(rules, desired);
   if (ignored.some((p) => p.length === 0)) {
-    return { ...base, action: 'exclude', patch: [], unified: '', reason: 'ignore rule on the root path' };
+    return {
+      ...base,
+      action: 'exclude',
+      patch: [],
+      unified: '',
+      reason: 'ignore rule on the root path',
+    };
   }
   const secret = isSecret(desired);
   const context = options.context ?? 3;
@@ -148,8 +153,15 @@ export function diffObjects(desired: YamlMap, live: YamlMap | undefined, options
   if (live === undefined) {
     const shown = cloneYaml(want);
     if (secret) maskSecretPair(undefined, shown);
-    const patch: Operation[] = [{ op: 'add', path: '', value: options.revealSecrets ? want : shown }];
-    return { ...base, action: 'create', patch, unified: unifiedDiff(subject, '', emitYaml(shown), context) };
+    const patch: Operation[] = [
+      { op: 'add', path: '', value: options.revealSecrets ? want : shown },
+    ];
+    return {
+      ...base,
+      action: 'create',
+      patch,
+      unified: unifiedDiff(subject, '', emitYaml(shown), context),
+    };
   }
   const have = normalizeDryRunObject(normalizeObject(live));
   for (const p of ignored) {
@@ -163,5 +175,10 @@ export function diffObjects(desired: YamlMap, live: YamlMap | undefined, options
   const after = viewForDisplay(cmp.desired);
   if (secret) maskSecretPair(before, after);
   const patch = secret && !options.revealSecrets ? maskSecretPatch(cmp.ops) : cmp.ops;
-  return { ...base, action: 'update', patch, unified: unifiedDiff(subject, emitYaml(before), emitYaml(after), context) };
+  return {
+    ...base,
+    action: 'update',
+    patch,
+    unified: unifiedDiff(subject, emitYaml(before), emitYaml(after), context),
+  };
 }

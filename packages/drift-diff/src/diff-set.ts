@@ -1,5 +1,7 @@
 import type { ObjectRef, YamlMap } from '@kustomate/resource';
-import { diffObjects, resolveIgnoreRules, type DiffAction, type DiffOptions, type ObjectDiff } from './diff-objects.js';
+import { DriftDiffError } from './errors.js';
+import { resolveIgnoreRules } from './ignore-rules.js';
+import { diffObjects, type DiffAction, type DiffOptions, type ObjectDiff } from './diff-objects.js';
 import {
   hasMetadataValue,
   identityKey,
@@ -10,6 +12,7 @@ import {
   PRUNE_ANNOTATION,
   RECONCILE_ANNOTATION,
   SSA_ANNOTATION,
+  refOf,
   subjectOf,
 } from './metadata.js';
 
@@ -57,12 +60,6 @@ export interface DiffSet {
   summary: Record<DiffAction | 'delete' | 'protected', number>;
 }
 
-function refOf(obj: YamlMap): ObjectRef {
-  const id = identityOf(obj);
-  const apiVersion = typeof obj['apiVersion'] === 'string' ? obj['apiVersion'] : '';
-  return { apiVersion, kind: id.kind, name: id.name, ...(id.namespace ? { namespace: id.namespace } : {}) };
-}
-
 function protection(obj: YamlMap, options: DiffSetOptions): ProtectionReason | undefined {
   if (options.prune === false) return 'PruneDisabled';
   if (hasMetadataValue(obj, PRUNE_ANNOTATION, 'disabled')) return 'PruneAnnotation';
@@ -101,6 +98,11 @@ function cascades(obj: YamlMap): boolean {
  *
  * @example
  * ```ts
+ * Desired objects that cannot be diffed (no kind or name) are reported together in one
+ * `InvalidObject` error listing each by index.
+ *
+ * @example
+ * ```ts
  * const set = diffSet(built, liveObjects, { owner: { name: 'apps', namespace: 'flux-system' } });
  * set.pruned.map((p) => p.subject); // ['Service/default/old']
  * ```
@@ -113,10 +115,24 @@ export function diffSet(
   const opts: DiffSetOptions = { ...options, ignore: resolveIgnoreRules(options.ignore) };
   const liveByKey = new Map(live.map((o) => [identityKey(o), o]));
   const desiredKeys = new Set<string>();
-  const changes = desired.map((d) => {
+  const changes: ObjectDiff[] = [];
+  const failures: { index: number; error: DriftDiffError }[] = [];
+  desired.forEach((d, index) => {
     desiredKeys.add(identityKey(d));
-    return diffObjects(d, liveByKey.get(identityKey(d)), opts);
+    try {
+      changes.push(diffObjects(d, liveByKey.get(identityKey(d)), opts));
+    } catch (error) {
+      if (!(error instanceof DriftDiffError)) throw error;
+      failures.push({ index, error });
+    }
   });
+  if (failures.length > 0) {
+    throw new DriftDiffError(
+      'InvalidObject',
+      `${failures.length} desired object(s) cannot be diffed: ${failures.map((f) => `#${f.index}: ${f.error.message}`).join('; ')}`,
+      { data: { failures: failures.map((f) => ({ index: f.index, ...f.error.toJSON() })) } },
+    );
+  }
   const pruned: PrunedObject[] = [];
   const kept: ProtectedObject[] = [];
   for (const obj of live) {
@@ -126,7 +142,14 @@ export function diffSet(
     if (reason) kept.push({ ...entry, reason });
     else pruned.push({ ...entry, cascades: cascades(obj) });
   }
-  const summary = { create: 0, update: 0, none: 0, exclude: 0, delete: pruned.length, protected: kept.length };
+  const summary = {
+    create: 0,
+    update: 0,
+    none: 0,
+    exclude: 0,
+    delete: pruned.length,
+    protected: kept.length,
+  };
   for (const c of changes) summary[c.action]++;
   return { changes, pruned, protected: kept, summary };
 }

@@ -14,7 +14,11 @@ export type DriftDiffErrorCode = 'InvalidIgnoreRule' | 'InvalidSelector' | 'Inva
  * ```
  */
 export class DriftDiffError extends KustomateError<DriftDiffErrorCode> {
-  constructor(code: DriftDiffErrorCode, message: string, options: KustomateErrorOptions<unknown> = {}) {
+  constructor(
+    code: DriftDiffErrorCode,
+    message: string,
+    options: KustomateErrorOptions<unknown> = {},
+  ) {
     super(code, message, options);
   }
 }

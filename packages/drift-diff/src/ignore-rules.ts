@@ -36,10 +36,14 @@ function anchored(pattern: string | undefined, field: string): RegExp | undefine
   try {
     return new RegExp(`^(?:${pattern})$`);
   } catch (cause) {
-    throw new DriftDiffError('InvalidSelector', `invalid ${field} regular expression '${pattern}'`, {
-      cause,
-      data: { field, pattern },
-    });
+    throw new DriftDiffError(
+      'InvalidSelector',
+      `invalid ${field} regular expression '${pattern}'`,
+      {
+        cause,
+        data: { field, pattern },
+      },
+    );
   }
 }
 
@@ -93,10 +97,14 @@ export function compileIgnoreRules(rules: readonly IgnoreRule[]): CompiledIgnore
     paths: rule.paths.map((p) => {
       const segments = parsePointer(p);
       if (segments === undefined) {
-        throw new DriftDiffError('InvalidIgnoreRule', `ignore rule ${index}: '${p}' is not a JSON pointer`, {
-          location: { field: `ignore[${index}].paths` },
-          data: { index, path: p },
-        });
+        throw new DriftDiffError(
+          'InvalidIgnoreRule',
+          `ignore rule ${index}: '${p}' is not a JSON pointer`,
+          {
+            location: { field: `ignore[${index}].paths` },
+            data: { index, path: p },
+          },
+        );
       }
       return segments;
     }),
@@ -110,4 +118,23 @@ export function ignoredPathsFor(
   obj: YamlMap,
 ): (readonly string[])[] {
   return rules.filter((r) => r.matches(obj)).flatMap((r) => r.paths);
+}
+
+const isCompiled = (r: IgnoreRule | CompiledIgnoreRule): r is CompiledIgnoreRule =>
+  typeof (r as CompiledIgnoreRule).matches === 'function';
+
+/**
+ * Compiles raw ignore rules, passing already compiled ones through.
+ *
+ * @example
+ * ```ts
+ * const rules = resolveIgnoreRules(options.ignore);
+ * ```
+ */
+export function resolveIgnoreRules(
+  rules: readonly IgnoreRule[] | readonly CompiledIgnoreRule[] | undefined,
+): CompiledIgnoreRule[] {
+  if (!rules || rules.length === 0) return [];
+  const list = rules as readonly (IgnoreRule | CompiledIgnoreRule)[];
+  return list.every(isCompiled) ? [...list] : compileIgnoreRules(rules as readonly IgnoreRule[]);
 }

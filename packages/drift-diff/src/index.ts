@@ -10,9 +10,19 @@ export {
   identityKey,
   subjectOf,
 } from './metadata.js';
-export { normalizeObject, normalizeDryRunObject, SERVER_METADATA_FIELDS, POD_SPEC_PATHS } from './normalize.js';
+export {
+  normalizeObject,
+  normalizeDryRunObject,
+  SERVER_METADATA_FIELDS,
+  POD_SPEC_PATHS,
+} from './normalize.js';
 export { quantitiesEqual } from './quantity.js';
-export { scalarsEqual, QUANTITY_PARENT_KEYS, QUANTITY_KEYS, INT_OR_STRING_KEYS } from './scalar-equal.js';
+export {
+  scalarsEqual,
+  QUANTITY_PARENT_KEYS,
+  QUANTITY_KEYS,
+  INT_OR_STRING_KEYS,
+} from './scalar-equal.js';
 export { parsePointer, formatPointer } from './json-pointer.js';
 export { compileLabelSelector, type LabelMatcher } from './label-selector.js';
 export {
@@ -36,9 +46,11 @@ export {
   SECRET_MASK,
   SECRET_MASK_BEFORE,
   SECRET_MASK_AFTER,
+  LAST_APPLIED_ANNOTATION,
 } from './mask.js';
 export { emitYaml } from './emit-yaml.js';
-export { diffObjects, exclusionReason, type DiffAction, type DiffOptions, type ObjectDiff } from './diff-objects.js';
+export { exclusionReason } from './exclusion.js';
+export { diffObjects, type DiffAction, type DiffOptions, type ObjectDiff } from './diff-objects.js';
 export {
   diffSet,
   type DiffSet,

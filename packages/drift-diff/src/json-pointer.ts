@@ -5,7 +5,14 @@ export function escapePointerSegment(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-/** Joins segments into a JSON pointer (`[]` → `''`, the whole document). */
+/**
+ * Joins segments into a JSON pointer (`[]` → `''`, the whole document).
+ *
+ * @example
+ * ```ts
+ * formatPointer(['metadata', 'annotations', 'a/b']); // '/metadata/annotations/a~1b'
+ * ```
+ */
 export function formatPointer(segments: readonly (string | number)[]): string {
   return segments.map((s) => `/${escapePointerSegment(String(s))}`).join('');
 }

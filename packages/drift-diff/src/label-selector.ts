@@ -35,9 +35,13 @@ function parseRequirement(part: string, source: string): Requirement {
   if (m) return { op: m[2] === '!=' ? 'neq' : 'eq', key: m[1] ?? '', value: m[3] ?? '' };
   m = /^(!?)\s*([^\s!=(),]+)$/.exec(part);
   if (m) return { op: m[1] === '!' ? 'absent' : 'exists', key: m[2] ?? '' };
-  throw new DriftDiffError('InvalidSelector', `invalid selector requirement '${part}' in '${source}'`, {
-    data: { selector: source },
-  });
+  throw new DriftDiffError(
+    'InvalidSelector',
+    `invalid selector requirement '${part}' in '${source}'`,
+    {
+      data: { selector: source },
+    },
+  );
 }
 
 /**

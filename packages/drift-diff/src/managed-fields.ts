@@ -50,7 +50,10 @@ export interface Ownership {
  * const own = splitManagedFields(live, { manager: 'kustomize-controller' });
  * ```
  */
-export function splitManagedFields(live: YamlMap, options: OwnershipOptions): Ownership | undefined {
+export function splitManagedFields(
+  live: YamlMap,
+  options: OwnershipOptions,
+): Ownership | undefined {
   const entries = metadataOf(live)['managedFields'];
   if (!Array.isArray(entries) || entries.length === 0) return undefined;
   const takeOver = options.takeOver ?? defaultTakeOverManagers(options.manager);
@@ -62,7 +65,8 @@ export function splitManagedFields(live: YamlMap, options: OwnershipOptions): Ow
     const ours =
       (manager === options.manager && operation === 'Apply') ||
       takeOver.some(
-        (m) => manager.startsWith(m.prefix) && (m.operation === undefined || m.operation === operation),
+        (m) =>
+          manager.startsWith(m.prefix) && (m.operation === undefined || m.operation === operation),
       );
     (ours ? own.ours : own.others).push(entry['fieldsV1']);
   }
@@ -94,7 +98,8 @@ function itemKeyFor(nodes: readonly YamlMap[], item: YamlValue, index: number): 
   for (const node of nodes) {
     for (const k of Object.keys(node)) {
       if (k === `i:${index}`) keys.add(k);
-      else if (k.startsWith('v:') && yamlEqual(parseJson(k.slice(2)) as YamlValue, item)) keys.add(k);
+      else if (k.startsWith('v:') && yamlEqual(parseJson(k.slice(2)) as YamlValue, item))
+        keys.add(k);
       else if (k.startsWith('k:') && isYamlMap(item)) {
         const key = parseJson(k.slice(2));
         if (

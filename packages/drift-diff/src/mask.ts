@@ -2,10 +2,39 @@ import { isYamlMap, yamlEqual, type YamlMap, type YamlValue } from '@kustomate/r
 import type { Operation } from 'fast-json-patch';
 import { identityOf } from './metadata.js';
 
-/** Flux's masks for Secret values: unchanged/added/removed, and the two sides of a change. */
+/**
+ * Flux's mask for a Secret value that is unchanged, added or removed.
+ *
+ * @example
+ * ```ts
+ * diff.unified.includes(SECRET_MASK);
+ * ```
+ */
 export const SECRET_MASK = '***';
+/**
+ * Mask of a changed Secret value on the live side.
+ *
+ * @example
+ * ```ts
+ * diff.unified.includes(SECRET_MASK_BEFORE);
+ * ```
+ */
 export const SECRET_MASK_BEFORE = '*** (before)';
+/**
+ * Mask of a changed Secret value on the desired side.
+ *
+ * @example
+ * ```ts
+ * patch.some((op) => op.value === SECRET_MASK_AFTER);
+ * ```
+ */
 export const SECRET_MASK_AFTER = '*** (after)';
+
+/**
+ * kubectl's client-side-apply annotation: on a Secret it holds the whole Secret in clear text,
+ * so it is masked like the data.
+ */
+export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /** The Secret fields whose values are masked. */
 export const SECRET_DATA_FIELDS: readonly string[] = ['data', 'stringData'];
@@ -31,16 +60,27 @@ export function maskSecretPair(before: YamlMap | undefined, after: YamlMap | und
   for (const field of SECRET_DATA_FIELDS) {
     const b = before?.[field];
     const a = after?.[field];
-    const bm = isYamlMap(b) ? b : {};
-    const am = isYamlMap(a) ? a : {};
-    for (const k of Object.keys(bm)) {
-      const inBoth = Object.hasOwn(am, k);
-      const changed = inBoth && !yamlEqual(bm[k], am[k]);
-      bm[k] = changed ? SECRET_MASK_BEFORE : SECRET_MASK;
-      if (inBoth) am[k] = changed ? SECRET_MASK_AFTER : SECRET_MASK;
-    }
-    for (const k of Object.keys(am)) if (!Object.hasOwn(bm, k)) am[k] = SECRET_MASK;
+    maskMapPair(isYamlMap(b) ? b : {}, isYamlMap(a) ? a : {}, undefined);
   }
+  maskMapPair(annotationsIn(before), annotationsIn(after), LAST_APPLIED_ANNOTATION);
+}
+
+function annotationsIn(obj: YamlMap | undefined): YamlMap {
+  const meta = obj?.['metadata'];
+  const annotations = isYamlMap(meta) ? meta['annotations'] : undefined;
+  return isYamlMap(annotations) ? annotations : {};
+}
+
+/** Masks the values of two maps pairwise (only `onlyKey` when given). */
+function maskMapPair(bm: YamlMap, am: YamlMap, onlyKey: string | undefined): void {
+  const masked = (k: string) => onlyKey === undefined || k === onlyKey;
+  for (const k of Object.keys(bm).filter(masked)) {
+    const inBoth = Object.hasOwn(am, k);
+    const changed = inBoth && !yamlEqual(bm[k], am[k]);
+    bm[k] = changed ? SECRET_MASK_BEFORE : SECRET_MASK;
+    if (inBoth) am[k] = changed ? SECRET_MASK_AFTER : SECRET_MASK;
+  }
+  for (const k of Object.keys(am).filter(masked)) if (!Object.hasOwn(bm, k)) am[k] = SECRET_MASK;
 }
 
 function maskValues(value: YamlValue): YamlValue {
@@ -61,14 +101,37 @@ function maskValues(value: YamlValue): YamlValue {
 export function maskSecretPatch(ops: readonly Operation[]): Operation[] {
   return ops.map((op) => {
     if (op.op !== 'add' && op.op !== 'replace') return op;
-    const segments = op.path.split('/');
-    if (op.path === '') {
-      const doc = { ...(op.value as YamlMap) };
-      for (const f of SECRET_DATA_FIELDS) if (doc[f] !== undefined) doc[f] = maskValues(doc[f] as YamlValue);
-      return { ...op, value: doc };
-    }
-    if (!SECRET_DATA_FIELDS.includes(segments[1] ?? '')) return op;
-    if (segments.length === 2) return { ...op, value: maskValues(op.value as YamlValue) };
-    return { ...op, value: op.op === 'replace' ? SECRET_MASK_AFTER : SECRET_MASK };
+    return { ...op, value: maskAt(op.path.split('/').slice(1), op.value as YamlValue, op.op) };
   });
+}
+
+const LAST_APPLIED_SEGMENT = LAST_APPLIED_ANNOTATION.replace(/\//g, '~1');
+
+/** Masks the secret parts of `value`, which sits at `segments` in a Secret. */
+function maskAt(segments: readonly string[], value: YamlValue, op: 'add' | 'replace'): YamlValue {
+  const [first, second, third] = segments;
+  const leaf = op === 'replace' ? SECRET_MASK_AFTER : SECRET_MASK;
+  if (first === undefined) {
+    if (!isYamlMap(value)) return value;
+    const doc: YamlMap = { ...value };
+    for (const f of SECRET_DATA_FIELDS)
+      if (doc[f] !== undefined) doc[f] = maskValues(doc[f] as YamlValue);
+    if (isYamlMap(doc['metadata'])) doc['metadata'] = maskAt(['metadata'], doc['metadata'], 'add');
+    return doc;
+  }
+  if (SECRET_DATA_FIELDS.includes(first)) return second === undefined ? maskValues(value) : leaf;
+  if (first !== 'metadata') return value;
+  if (second === undefined) {
+    if (!isYamlMap(value) || !isYamlMap(value['annotations'])) return value;
+    return {
+      ...value,
+      annotations: maskAt(['metadata', 'annotations'], value['annotations'], 'add'),
+    };
+  }
+  if (second !== 'annotations') return value;
+  if (third === undefined) {
+    if (!isYamlMap(value) || value[LAST_APPLIED_ANNOTATION] === undefined) return value;
+    return { ...value, [LAST_APPLIED_ANNOTATION]: SECRET_MASK };
+  }
+  return third === LAST_APPLIED_SEGMENT ? leaf : value;
 }

@@ -1,13 +1,55 @@
-import { isYamlMap, parseApiVersion, type YamlMap, type YamlValue } from '@kustomate/resource';
+import {
+  isYamlMap,
+  parseApiVersion,
+  type ObjectRef,
+  type YamlMap,
+  type YamlValue,
+} from '@kustomate/resource';
 
-/** Flux's per-object annotation that changes how an object is applied. */
+/**
+ * Flux's per-object annotation that changes how an object is applied.
+ *
+ * @example
+ * ```ts
+ * hasMetadataValue(obj, SSA_ANNOTATION, 'Ignore');
+ * ```
+ */
 export const SSA_ANNOTATION = 'kustomize.toolkit.fluxcd.io/ssa';
-/** Flux's per-object annotation that turns reconciliation of an object off. */
+/**
+ * Flux's per-object annotation that turns reconciliation of an object off.
+ *
+ * @example
+ * ```ts
+ * hasMetadataValue(obj, RECONCILE_ANNOTATION, 'disabled');
+ * ```
+ */
 export const RECONCILE_ANNOTATION = 'kustomize.toolkit.fluxcd.io/reconcile';
-/** Flux's per-object annotation that protects an object from garbage collection. */
+/**
+ * Flux's per-object annotation that protects an object from garbage collection.
+ *
+ * @example
+ * ```ts
+ * hasMetadataValue(obj, PRUNE_ANNOTATION, 'disabled');
+ * ```
+ */
 export const PRUNE_ANNOTATION = 'kustomize.toolkit.fluxcd.io/prune';
-/** The owner labels Flux sets on every object it applies. */
+/**
+ * The owner labels Flux sets on every object it applies.
+ *
+ * @example
+ * ```ts
+ * obj.metadata.labels[OWNER_NAME_LABEL]; // 'apps'
+ * ```
+ */
 export const OWNER_NAME_LABEL = 'kustomize.toolkit.fluxcd.io/name';
+/**
+ * The owner label naming the owning Kustomization's namespace.
+ *
+ * @example
+ * ```ts
+ * obj.metadata.labels[OWNER_NAMESPACE_LABEL]; // 'flux-system'
+ * ```
+ */
 export const OWNER_NAMESPACE_LABEL = 'kustomize.toolkit.fluxcd.io/namespace';
 
 function stringMap(value: YamlValue | undefined): Record<string, string> {
@@ -98,4 +140,24 @@ export function identityKey(obj: YamlMap): string {
 export function subjectOf(obj: YamlMap): string {
   const id = identityOf(obj);
   return id.namespace ? `${id.kind}/${id.namespace}/${id.name}` : `${id.kind}/${id.name}`;
+}
+
+/**
+ * The `ObjectRef` of an object (namespace omitted when empty).
+ *
+ * @example
+ * ```ts
+ * refOf({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'app' } });
+ * // { apiVersion: 'v1', kind: 'Namespace', name: 'app' }
+ * ```
+ */
+export function refOf(obj: YamlMap): ObjectRef {
+  const id = identityOf(obj);
+  const apiVersion = typeof obj['apiVersion'] === 'string' ? obj['apiVersion'] : '';
+  return {
+    apiVersion,
+    kind: id.kind,
+    name: id.name,
+    ...(id.namespace ? { namespace: id.namespace } : {}),
+  };
 }

@@ -2,7 +2,14 @@ import { cloneYaml, isYamlMap, yamlEqual, type YamlMap, type YamlValue } from '@
 import { encodeBase64 } from './base64.js';
 import { identityOf, metadataOf } from './metadata.js';
 
-/** Metadata fields the API server populates; never compared and dropped by normalisation. */
+/**
+ * Metadata fields the API server populates; never compared and dropped by normalisation.
+ *
+ * @example
+ * ```ts
+ * SERVER_METADATA_FIELDS.includes('resourceVersion'); // true
+ * ```
+ */
 export const SERVER_METADATA_FIELDS: readonly string[] = [
   'creationTimestamp',
   'deletionTimestamp',
@@ -14,7 +21,14 @@ export const SERVER_METADATA_FIELDS: readonly string[] = [
   'uid',
 ];
 
-/** Where the pod spec sits, per workload kind (`group/Kind`, core group empty). */
+/**
+ * Where the pod spec sits, per workload kind (`group/Kind`, core group empty).
+ *
+ * @example
+ * ```ts
+ * POD_SPEC_PATHS['apps/Deployment']; // ['spec', 'template', 'spec']
+ * ```
+ */
 export const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
   '/Pod': ['spec'],
   'apps/Deployment': ['spec', 'template', 'spec'],

@@ -1,7 +1,14 @@
 import { yamlEqual, type YamlValue } from '@kustomate/resource';
 import { quantitiesEqual } from './quantity.js';
 
-/** Map keys whose values are resource quantities (`resources.limits.cpu`, `spec.hard.pods`). */
+/**
+ * Map keys whose values are resource quantities (`resources.limits.cpu`, `spec.hard.pods`).
+ *
+ * @example
+ * ```ts
+ * QUANTITY_PARENT_KEYS.has('limits'); // true
+ * ```
+ */
 export const QUANTITY_PARENT_KEYS: ReadonlySet<string> = new Set([
   'limits',
   'requests',
@@ -16,10 +23,24 @@ export const QUANTITY_PARENT_KEYS: ReadonlySet<string> = new Set([
   'maxLimitRequestRatio',
 ]);
 
-/** Field names whose values are quantities wherever they appear. */
+/**
+ * Field names whose values are quantities wherever they appear.
+ *
+ * @example
+ * ```ts
+ * QUANTITY_KEYS.has('sizeLimit'); // true
+ * ```
+ */
 export const QUANTITY_KEYS: ReadonlySet<string> = new Set(['sizeLimit']);
 
-/** Field names of Kubernetes `IntOrString` fields: `80` and `"80"` are the same value. */
+/**
+ * Field names of Kubernetes `IntOrString` fields: `80` and `"80"` are the same value.
+ *
+ * @example
+ * ```ts
+ * INT_OR_STRING_KEYS.has('targetPort'); // true
+ * ```
+ */
 export const INT_OR_STRING_KEYS: ReadonlySet<string> = new Set([
   'targetPort',
   'port',

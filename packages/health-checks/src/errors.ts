@@ -6,10 +6,18 @@ import { KustomateError } from '@kustomate/resource';
  *   `metadata.generation` or a `status.conditions` that is not a list);
  * - `InvalidCELExpression`: a `healthCheckExprs` entry does not parse, lacks `current`, or
  *   repeats a GroupKind (Flux stalls the Kustomization with reason `InvalidCELExpression`);
- * - `CELEvaluationFailed`: a health expression failed at evaluation time or did not yield a bool.
+ * - `CELEvaluationFailed`: a health expression failed at evaluation time or did not yield a bool;
+ * - `HealthCheckFailed`: {@link waitForHealth} with `failFast` saw a Failed object
+ *   (`failed early due to stalled resources: [...]`; `data` is the report);
+ * - `HealthCheckTimeout`: {@link waitForHealth} timed out (`timeout waiting for: [...]`;
+ *   `data` is the report).
  */
 export type HealthCheckErrorCode =
-  'InvalidStatusField' | 'InvalidCELExpression' | 'CELEvaluationFailed';
+  | 'InvalidStatusField'
+  | 'InvalidCELExpression'
+  | 'CELEvaluationFailed'
+  | 'HealthCheckFailed'
+  | 'HealthCheckTimeout';
 
 /**
  * An error from health evaluation; `location.object` names the object at fault and

@@ -1,4 +1,4 @@
-import { isYamlMap, type YamlMap, type YamlValue } from '@kustomate/resource';
+import { formatObjectRef, isYamlMap, type YamlMap, type YamlValue } from '@kustomate/resource';
 import { HealthCheckError } from './errors.js';
 
 /** The value at `path` under `obj`, or undefined when any step is missing or not a map. */
@@ -24,12 +24,14 @@ export function stringField(obj: YamlMap, path: readonly string[], fallback: str
   return typeof v === 'string' ? v : fallback;
 }
 
-/** A readable name for error locations: `Kind ns/name`. */
+/** The object's name for error locations: `apps/v1 Deployment ns/name`. */
 export function describeObject(obj: YamlMap): string {
-  const kind = stringField(obj, ['kind'], '');
-  const ns = stringField(obj, ['metadata', 'namespace'], '');
-  const name = stringField(obj, ['metadata', 'name'], '');
-  return `${kind} ${ns === '' ? '' : `${ns}/`}${name}`.trim();
+  return formatObjectRef({
+    apiVersion: stringField(obj, ['apiVersion'], ''),
+    kind: stringField(obj, ['kind'], ''),
+    namespace: stringField(obj, ['metadata', 'namespace'], ''),
+    name: stringField(obj, ['metadata', 'name'], ''),
+  });
 }
 
 /**

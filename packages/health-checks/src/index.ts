@@ -20,5 +20,14 @@ export {
   type HealthCheckExpr,
   type HealthCheckExprSet,
 } from './cel/compile-health-check-exprs.js';
-export { aggregateStatus } from './aggregate-status.js';
+export { aggregateHealth } from './aggregate-health.js';
 export { evaluateHealth, type EvaluateHealthOptions } from './evaluate-health.js';
+export { createVirtualClock, systemClock, type Clock, type VirtualClock } from './wait/clock.js';
+export {
+  WAIT_DEFAULTS,
+  waitForHealth,
+  type HealthReport,
+  type ObjectHealth,
+  type ObjectReader,
+  type WaitForHealthOptions,
+} from './wait/wait-for-health.js';

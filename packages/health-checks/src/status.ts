@@ -1,5 +1,5 @@
 /**
- * kstatus' status words. `Compute` yields the first four; `NotFound` and `Unknown` come from
+ * kstatus' status words, e.g. `'Current'`. `Compute` yields the first four; `NotFound` and `Unknown` come from
  * reading the object (404, or a read or rule error).
  */
 export type HealthStatus =

@@ -101,3 +101,22 @@ describe('parseCelExpression', () => {
     );
   });
 });
+
+describe('compile errors', () => {
+  it('name the expression and the kind', () => {
+    let caught: unknown;
+    try {
+      compileHealthCheckExprs([
+        { apiVersion: 'a.io/v1', kind: 'Widget', current: 'true', failed: 'status.x ==' },
+      ]);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(HealthCheckError);
+    const e = caught as HealthCheckError;
+    expect(e.code).toBe('InvalidCELExpression');
+    expect(e.message).toMatch(/^failed to parse the CEL expression 'status\.x ==': /);
+    expect(e.message).toContain('(healthCheckExprs[0] for a.io/v1 Widget)');
+    expect(e.location).toEqual({ field: 'healthCheckExprs[0].failed', object: 'a.io/v1 Widget' });
+  });
+});

@@ -11,14 +11,14 @@ const runningJob: YamlMap = {
 
 describe('evaluateHealth', () => {
   it('uses Flux’s Job rule for batch Jobs (a running Job is not yet healthy)', () => {
-    expect(evaluateHealth({ live: runningJob }).status).toBe('InProgress');
+    expect(evaluateHealth(runningJob).status).toBe('InProgress');
   });
 
   it('uses Flux’s Job rule even when CEL expressions name batch/Job', () => {
     const exprs = compileHealthCheckExprs([
       { apiVersion: 'batch/v1', kind: 'Job', current: 'true' },
     ]);
-    expect(evaluateHealth({ live: runningJob, exprs }).status).toBe('InProgress');
+    expect(evaluateHealth(runningJob, { exprs }).status).toBe('InProgress');
   });
 
   it('uses CEL expressions before kstatus for their GroupKind', () => {
@@ -28,7 +28,7 @@ describe('evaluateHealth', () => {
       metadata: { name: 'w' },
       status: { conditions: [{ type: 'Ready', status: 'True' }], phase: 'Broken' },
     };
-    expect(evaluateHealth({ live }).status).toBe('Current');
+    expect(evaluateHealth(live).status).toBe('Current');
     const exprs = compileHealthCheckExprs([
       {
         apiVersion: 'example.com/v1',
@@ -37,25 +37,23 @@ describe('evaluateHealth', () => {
         failed: "status.phase == 'Broken'",
       },
     ]);
-    expect(evaluateHealth({ live, exprs }).status).toBe('Failed');
+    expect(evaluateHealth(live, { exprs }).status).toBe('Failed');
   });
 
   it('reports a failing expression as Unknown with the error text', () => {
     const exprs = compileHealthCheckExprs([
       { apiVersion: 'example.com/v1', current: 'status.ready' },
     ]);
-    const r = evaluateHealth({
-      live: { apiVersion: 'example.com/v1', kind: 'Widget', status: {} },
-      exprs,
-    });
+    const r = evaluateHealth(
+      { apiVersion: 'example.com/v1', kind: 'Widget', status: {} },
+      { exprs },
+    );
     expect(r.status).toBe('Unknown');
     expect(r.message).toContain("failed to evaluate the CEL expression 'status.ready'");
   });
 
   it('reports a malformed object as Unknown', () => {
-    const r = evaluateHealth({
-      live: { apiVersion: 'v1', kind: 'Pod', metadata: { generation: 'two' } },
-    });
+    const r = evaluateHealth({ apiVersion: 'v1', kind: 'Pod', metadata: { generation: 'two' } });
     expect(r).toMatchObject({ status: 'Unknown' });
     expect(r.message).toContain('metadata.generation');
   });
@@ -70,16 +68,16 @@ describe('evaluateHealth', () => {
         conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable' }],
       },
     };
-    expect(evaluateHealth({ live, now: new Date('2026-01-01T00:00:10Z') }).status).toBe(
+    expect(evaluateHealth(live, { now: new Date('2026-01-01T00:00:10Z') }).status).toBe(
       'InProgress',
     );
-    expect(evaluateHealth({ live, now: new Date('2026-01-01T00:00:16Z') }).status).toBe('Failed');
+    expect(evaluateHealth(live, { now: new Date('2026-01-01T00:00:16Z') }).status).toBe('Failed');
   });
 
   it('reports a missing object as NotFound, except a Job cleaned up by its TTL', () => {
-    expect(evaluateHealth({ live: undefined }).status).toBe('NotFound');
-    expect(evaluateHealth({ live: null, desired: runningJob }).status).toBe('NotFound');
+    expect(evaluateHealth(undefined).status).toBe('NotFound');
+    expect(evaluateHealth(null, { desired: runningJob }).status).toBe('NotFound');
     const ttlJob: YamlMap = { ...runningJob, spec: { ttlSecondsAfterFinished: 0 } };
-    expect(evaluateHealth({ live: null, desired: ttlJob }).status).toBe('Current');
+    expect(evaluateHealth(null, { desired: ttlJob }).status).toBe('Current');
   });
 });

@@ -1,7 +1,7 @@
 /** Flux's Job rule against the shared corpus (upstream-asserted and derived contrasts). */
 import type { YamlMap } from '@kustomate/resource';
 import { describe, expect, it } from 'vitest';
-import { computeFluxJobStatus, computeStatus } from '../src/index.js';
+import { computeFluxJobStatus, computeStatus, evaluateHealth } from '../src/index.js';
 import { readCorpus, withNow } from './corpus.js';
 
 interface JobCase {
@@ -21,8 +21,10 @@ const corpus = readCorpus<{ asserted: JobCase[]; derivedContrast: JobCase[] }>(
 describe('Flux Job rule', () => {
   for (const c of [...corpus.asserted, ...corpus.derivedContrast]) {
     it(c.name, () => {
-      const result = computeFluxJobStatus(withNow(c.manifest, new Date()));
+      const manifest = withNow(c.manifest, new Date());
+      const result = computeFluxJobStatus(manifest);
       expect(result.status).toBe(c.expectedStatus);
+      expect(evaluateHealth(manifest)).toEqual(result);
       if (c.expectedMessage !== null) expect(result.message).toBe(c.expectedMessage);
       const upstream = c.messageAssertedUpstream;
       if (upstream?.mode === 'contains') expect(result.message).toContain(upstream.value);

@@ -1,7 +1,7 @@
 /** kstatus `Compute` against the shared corpus: 58 upstream cases and 16 derived ones. */
 import type { YamlMap } from '@kustomate/resource';
 import { describe, expect, it } from 'vitest';
-import { computeStatus } from '../src/index.js';
+import { computeStatus, evaluateHealth } from '../src/index.js';
 import { readCorpus, withNow } from './corpus.js';
 
 interface ComputeCase {
@@ -33,6 +33,13 @@ for (const file of ['cases.json', 'derived-cases.json']) {
           expect(result.conditions.map((x) => x.type)).not.toContain(type);
         }
       });
+      // Through the front door too; batch/Job follows Flux's own rule there (see flux-job-corpus).
+      if (!(c.manifest['apiVersion'] === 'batch/v1' && c.manifest['kind'] === 'Job')) {
+        it(`${c.name} (evaluateHealth)`, () => {
+          const result = evaluateHealth(withNow(c.manifest, now), { now });
+          expect([result.status, result.message]).toEqual([c.expectedStatus, c.expectedMessage]);
+        });
+      }
     }
   });
 }

@@ -1,4 +1,8 @@
-import { KustomateError, type ErrorLocation, type KustomateErrorOptions } from '@kustomate/resource';
+import {
+  KustomateError,
+  type ErrorLocation,
+  type KustomateErrorOptions,
+} from '@kustomate/resource';
 
 /**
  * Codes of {@link KustomizeError}, one per way a build can fail.
@@ -30,7 +34,8 @@ export type KustomizeErrorCode =
   | 'InvalidSelector'
   | 'Var'
   | 'Unsupported'
-  | 'Output';
+  | 'Output'
+  | 'LimitExceeded';
 
 /**
  * An error from a kustomize build; `location.file` names the kustomization or resource file

@@ -1,7 +1,8 @@
 import { KustomateError, type KustomateErrorOptions } from '@kustomate/resource';
 
 /** Codes of {@link PrunePlannerError}. */
-export type PrunePlannerErrorCode = 'InvalidInventoryId' | 'DeletionBudgetExceeded' | 'InvalidPolicy';
+export type PrunePlannerErrorCode =
+  'InvalidInventoryId' | 'DeletionBudgetExceeded' | 'InvalidPolicy';
 
 /**
  * An error from `@kustomate/prune-planner`. `DeletionBudgetExceeded` carries in `data` the
@@ -14,7 +15,11 @@ export type PrunePlannerErrorCode = 'InvalidInventoryId' | 'DeletionBudgetExceed
  * ```
  */
 export class PrunePlannerError<D = unknown> extends KustomateError<PrunePlannerErrorCode, D> {
-  constructor(code: PrunePlannerErrorCode, message: string, options: KustomateErrorOptions<D> = {}) {
+  constructor(
+    code: PrunePlannerErrorCode,
+    message: string,
+    options: KustomateErrorOptions<D> = {},
+  ) {
     super(code, message, options);
   }
 }

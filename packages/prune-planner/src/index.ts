@@ -29,10 +29,15 @@ export {
 } from './owner.js';
 export { deletionLimit, type DeletionBudget } from './budget.js';
 export {
-  planPrune,
-  planPruneAll,
+  decidePrune,
+  formatOwner,
   type PruneAction,
   type PruneReason,
+  type PruneDecision,
+} from './prune-decision.js';
+export { planPruneAll } from './plan-prune-all.js';
+export {
+  planPrune,
   type PrunePolicy,
   type PruneSibling,
   type PrunePlanInput,

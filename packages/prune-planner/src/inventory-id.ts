@@ -4,8 +4,20 @@ import { objMetadataOf, type ObjectLike, type ObjMetadata } from './object-meta.
 const SEPARATOR = '_';
 const COLON_TRANSCODED = '__';
 
-/** RBAC kinds whose names may hold `:`, written `__` in inventory ids. */
-export const RBAC_KINDS: ReadonlySet<string> = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
+/**
+ * RBAC kinds whose names may hold `:`, written `__` in inventory ids.
+ *
+ * @example
+ * ```ts
+ * RBAC_KINDS.has('ClusterRole'); // true
+ * ```
+ */
+export const RBAC_KINDS: ReadonlySet<string> = new Set([
+  'Role',
+  'ClusterRole',
+  'RoleBinding',
+  'ClusterRoleBinding',
+]);
 
 /**
  * The inventory id of an object: `<namespace>_<name>_<group>_<kind>` (empty namespace when

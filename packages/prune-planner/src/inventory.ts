@@ -10,7 +10,8 @@ export interface InventoryEntry {
 }
 
 /** Flux's change-set actions. */
-export type ChangeSetAction = 'created' | 'configured' | 'unchanged' | 'deleted' | 'skipped' | 'unknown';
+export type ChangeSetAction =
+  'created' | 'configured' | 'unchanged' | 'deleted' | 'skipped' | 'unknown';
 
 /** One change-set entry of an apply: which object, and what happened to it. */
 export interface ChangeSetEntry {
@@ -86,10 +87,14 @@ export function readInventory(entries: readonly InventoryEntry[]): {
     try {
       const meta = parseInventoryId(entry.id);
       if (typeof entry.v !== 'string' || entry.v === '') {
-        throw new PrunePlannerError('InvalidInventoryId', `inventory entry '${entry.id}' has no version`, {
-          location: { object: entry.id },
-          data: { id: entry.id },
-        });
+        throw new PrunePlannerError(
+          'InvalidInventoryId',
+          `inventory entry '${entry.id}' has no version`,
+          {
+            location: { object: entry.id },
+            data: { id: entry.id },
+          },
+        );
       }
       const ref: ObjectRef = {
         apiVersion: formatApiVersion(meta.group, entry.v),

@@ -52,5 +52,7 @@ export function versionOf(obj: ObjectLike): string {
  * ```
  */
 export function formatSubject(meta: ObjMetadata): string {
-  return meta.namespace ? `${meta.kind}/${meta.namespace}/${meta.name}` : `${meta.kind}/${meta.name}`;
+  return meta.namespace
+    ? `${meta.kind}/${meta.namespace}/${meta.name}`
+    : `${meta.kind}/${meta.name}`;
 }

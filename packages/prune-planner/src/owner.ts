@@ -6,22 +6,64 @@ export interface PruneOwner {
   namespace: string;
 }
 
-/** The owner labels Flux sets on every object it applies. */
+/**
+ * The owner labels Flux sets on every object it applies.
+ *
+ * @example
+ * ```ts
+ * ownerOf(obj)?.name === obj.metadata.labels[OWNER_NAME_LABEL];
+ * ```
+ */
 export const OWNER_NAME_LABEL = 'kustomize.toolkit.fluxcd.io/name';
+/**
+ * The owner label naming the owning Kustomization's namespace.
+ *
+ * @example
+ * ```ts
+ * obj.metadata.labels[OWNER_NAMESPACE_LABEL]; // 'flux-system'
+ * ```
+ */
 export const OWNER_NAMESPACE_LABEL = 'kustomize.toolkit.fluxcd.io/namespace';
-/** Per-object switches that protect a live object from deletion (value compared case-insensitively). */
+/**
+ * Protects a live object from deletion when `disabled` (value compared case-insensitively).
+ *
+ * @example
+ * ```ts
+ * planPrune(input).entries.filter((e) => e.reason === 'PruneDisabled');
+ * ```
+ */
 export const PRUNE_ANNOTATION = 'kustomize.toolkit.fluxcd.io/prune';
+/**
+ * Turns reconciliation, and so pruning, of a live object off.
+ *
+ * @example
+ * ```ts
+ * obj.metadata.annotations[RECONCILE_ANNOTATION] = 'disabled';
+ * ```
+ */
 export const RECONCILE_ANNOTATION = 'kustomize.toolkit.fluxcd.io/reconcile';
+/**
+ * Flux's apply-mode annotation; `Ignore` also protects an object from pruning.
+ *
+ * @example
+ * ```ts
+ * obj.metadata.annotations[SSA_ANNOTATION] = 'Ignore';
+ * ```
+ */
 export const SSA_ANNOTATION = 'kustomize.toolkit.fluxcd.io/ssa';
 
 function stringMap(value: YamlValue | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  if (isYamlMap(value)) for (const [k, v] of Object.entries(value)) if (typeof v === 'string') out[k] = v;
+  if (isYamlMap(value))
+    for (const [k, v] of Object.entries(value)) if (typeof v === 'string') out[k] = v;
   return out;
 }
 
 /** Labels and annotations of a live object. */
-export function metadataMaps(obj: YamlMap): { labels: Record<string, string>; annotations: Record<string, string> } {
+export function metadataMaps(obj: YamlMap): {
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+} {
   const meta = isYamlMap(obj['metadata']) ? obj['metadata'] : {};
   return { labels: stringMap(meta['labels']), annotations: stringMap(meta['annotations']) };
 }

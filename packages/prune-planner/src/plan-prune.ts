@@ -1,30 +1,16 @@
 import type { ObjectRef, YamlMap } from '@kustomate/resource';
 import { deletionLimit, type DeletionBudget } from './budget.js';
 import { PrunePlannerError } from './errors.js';
-import { objectKey, readInventory, type InvalidInventoryEntry, type InventoryEntry } from './inventory.js';
-import { formatSubject, type ObjectLike, type ObjMetadata } from './object-meta.js';
 import {
-  hasMetadataValue,
-  ownerOf,
-  PRUNE_ANNOTATION,
-  RECONCILE_ANNOTATION,
-  SSA_ANNOTATION,
-  type PruneOwner,
-} from './owner.js';
+  objectKey,
+  readInventory,
+  type InvalidInventoryEntry,
+  type InventoryEntry,
+} from './inventory.js';
+import { formatSubject, type ObjectLike, type ObjMetadata } from './object-meta.js';
+import type { PruneOwner } from './owner.js';
+import { decidePrune, formatOwner, type PruneDecision } from './prune-decision.js';
 import { compareDeleteOrder } from './reconcile-order.js';
-
-/** What the executor does with a stale object. */
-export type PruneAction = 'delete' | 'skip';
-
-/** Why a stale object is deleted (`Stale`) or kept (all others). */
-export type PruneReason =
-  | 'Stale'
-  | 'HandedOver'
-  | 'OwnerLabelsMissing'
-  | 'OwnedByOther'
-  | 'PruneDisabled'
-  | 'ReconcileDisabled'
-  | 'SsaIgnore';
 
 /** Safety policy of a prune. */
 export interface PrunePolicy {
@@ -60,19 +46,13 @@ export interface PrunePlanInput {
 }
 
 /** One stale object and what to do with it. */
-export interface PruneEntry {
-  action: PruneAction;
-  reason: PruneReason;
-  /** Human-readable reason. */
-  message: string;
+export interface PruneEntry extends PruneDecision {
   subject: string;
   id: string;
   ref: ObjectRef;
   meta: ObjMetadata;
   /** Whether the decision used the live object (labels and annotations checked). */
   verified: boolean;
-  /** For `HandedOver`: the Kustomization that now builds the object. */
-  handedOverTo?: PruneOwner;
 }
 
 /** The outcome of {@link planPrune}: entries in the order deletion must run. */
@@ -93,40 +73,6 @@ export interface BudgetExceededData {
   limit: number;
   inventorySize: number;
   wouldDelete: string[];
-}
-
-const fmtOwner = (o: PruneOwner): string => `${o.namespace}/${o.name}`;
-
-function decide(
-  live: YamlMap | undefined,
-  owner: PruneOwner,
-  heir: PruneOwner | undefined,
-): Pick<PruneEntry, 'action' | 'reason' | 'message' | 'handedOverTo'> {
-  if (heir) {
-    return {
-      action: 'skip',
-      reason: 'HandedOver',
-      message: `handed over to Kustomization ${fmtOwner(heir)} in the same run`,
-      handedOverTo: heir,
-    };
-  }
-  if (live) {
-    const named = ownerOf(live);
-    if (!named) return { action: 'skip', reason: 'OwnerLabelsMissing', message: 'owner labels missing' };
-    if (named.name !== owner.name || named.namespace !== owner.namespace) {
-      return { action: 'skip', reason: 'OwnedByOther', message: `owner labels name ${fmtOwner(named)}` };
-    }
-    if (hasMetadataValue(live, PRUNE_ANNOTATION, 'disabled')) {
-      return { action: 'skip', reason: 'PruneDisabled', message: `${PRUNE_ANNOTATION}: disabled` };
-    }
-    if (hasMetadataValue(live, RECONCILE_ANNOTATION, 'disabled')) {
-      return { action: 'skip', reason: 'ReconcileDisabled', message: `${RECONCILE_ANNOTATION}: disabled` };
-    }
-    if (hasMetadataValue(live, SSA_ANNOTATION, 'Ignore')) {
-      return { action: 'skip', reason: 'SsaIgnore', message: `${SSA_ANNOTATION}: Ignore` };
-    }
-  }
-  return { action: 'delete', reason: 'Stale', message: 'not in the new build' };
 }
 
 /**
@@ -175,7 +121,7 @@ export function planPrune(input: PrunePlanInput): PrunePlan {
       continue;
     }
     entries.push({
-      ...decide(live, input.owner, heirs.get(key)),
+      ...decidePrune(live, input.owner, heirs.get(key)),
       subject: formatSubject(obj.meta),
       id: obj.entry.id,
       ref: obj.ref,
@@ -186,15 +132,25 @@ export function planPrune(input: PrunePlanInput): PrunePlan {
   entries.sort((a, b) => compareDeleteOrder(a.meta, b.meta));
   const deletions = entries.filter((e) => e.action === 'delete');
   const policy = input.policy ?? {};
-  const limit = policy.maxDeletions === undefined ? undefined : deletionLimit(policy.maxDeletions, input.previous.length);
+  const limit =
+    policy.maxDeletions === undefined
+      ? undefined
+      : deletionLimit(policy.maxDeletions, input.previous.length);
   const exceeded = limit !== undefined && deletions.length > limit;
   if (exceeded && !policy.confirm) {
     throw new PrunePlannerError<BudgetExceededData>(
       'DeletionBudgetExceeded',
-      `prune of ${fmtOwner(input.owner)} would delete ${deletions.length} objects, more than the budget of ${limit}: ${deletions.map((e) => e.subject).join(', ')}`,
+      `prune of ${formatOwner(input.owner)} would delete ${deletions.length} objects, more than the budget of ${limit}: ${deletions.map((e) => e.subject).join(', ')}`,
       {
-        location: { object: `Kustomization/${fmtOwner(input.owner)}`, field: 'policy.maxDeletions' },
-        data: { limit, inventorySize: input.previous.length, wouldDelete: deletions.map((e) => e.subject) },
+        location: {
+          object: `Kustomization/${formatOwner(input.owner)}`,
+          field: 'policy.maxDeletions',
+        },
+        data: {
+          limit,
+          inventorySize: input.previous.length,
+          wouldDelete: deletions.map((e) => e.subject),
+        },
       },
     );
   }
@@ -206,23 +162,4 @@ export function planPrune(input: PrunePlanInput): PrunePlan {
     budget: { ...(limit === undefined ? {} : { limit }), deletions: deletions.length, exceeded },
     authorized: !policy.confirm,
   };
-}
-
-/**
- * Plans the prunes of several Kustomizations reconciled together, each seeing the others as
- * siblings, so an object moving from one inventory to another in the same run is never
- * deleted and recreated (kustomize-controller#338). A budget violation in any plan throws.
- *
- * @example
- * ```ts
- * const [infra, apps] = planPruneAll([infraInput, appsInput]);
- * ```
- */
-export function planPruneAll(inputs: readonly Omit<PrunePlanInput, 'siblings'>[]): PrunePlan[] {
-  return inputs.map((input, i) =>
-    planPrune({
-      ...input,
-      siblings: inputs.filter((_, j) => j !== i).map((o) => ({ owner: o.owner, desired: o.desired })),
-    }),
-  );
 }

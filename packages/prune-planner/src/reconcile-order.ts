@@ -1,6 +1,13 @@
 import type { ObjMetadata } from './object-meta.js';
 
-/** Kinds applied first, in this order (Flux `ssa/sort.go` ReconcileOrder). */
+/**
+ * Kinds applied first, in this order (Flux `ssa/sort.go` ReconcileOrder).
+ *
+ * @example
+ * ```ts
+ * RECONCILE_ORDER_FIRST[0]; // 'CustomResourceDefinition'
+ * ```
+ */
 export const RECONCILE_ORDER_FIRST: readonly string[] = [
   'CustomResourceDefinition',
   'Namespace',
@@ -27,7 +34,14 @@ export const RECONCILE_ORDER_FIRST: readonly string[] = [
   'PodDisruptionBudget',
 ];
 
-/** Kinds applied last, in this order; every other kind sits between the two lists. */
+/**
+ * Kinds applied last, in this order; every other kind sits between the two lists.
+ *
+ * @example
+ * ```ts
+ * RECONCILE_ORDER_LAST.at(-1); // 'ValidatingWebhookConfiguration'
+ * ```
+ */
 export const RECONCILE_ORDER_LAST: readonly string[] = [
   'MutatingWebhookConfiguration',
   'ValidatingWebhookConfiguration',

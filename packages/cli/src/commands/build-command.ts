@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { build, type LoadRestrictor } from '@kustomate/kustomize-core';
+import { createGitRemoteLoader } from '@kustomate/git-source/node';
 import { createNodeFs } from '@kustomate/vfs/node';
 import { CliUsageError } from '../cli-usage-error.js';
 import type { CliIo } from '../run-cli.js';
@@ -36,6 +38,7 @@ export async function buildCommand(args: string[], io: CliIo): Promise<number> {
     fs,
     path: dir,
     loadRestrictor: restrictor,
+    remote: createGitRemoteLoader({ cacheDir: gitCacheDir() }),
     onWarning: (w) => io.stderr(`${w}\n`),
   });
   const yaml = result.toYaml();
@@ -45,4 +48,10 @@ export async function buildCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout(yaml);
   }
   return 0;
+}
+
+/** Where remote bases are cached: `$XDG_CACHE_HOME/kustomate/git`, else under the OS temp dir. */
+function gitCacheDir(): string {
+  const xdg = process.env.XDG_CACHE_HOME;
+  return path.join(xdg && path.isAbsolute(xdg) ? xdg : os.tmpdir(), 'kustomate', 'git');
 }

@@ -91,7 +91,7 @@ export class FieldSet {
       }
     }
     markMembers(root, this, []);
-    return root;
+    return sortTree(root);
   }
 
   /**
@@ -131,4 +131,12 @@ function markMembers(node: YamlMap, set: FieldSet, path: PathElement[]): void {
     else if (hasChildren) delete childMap['.'];
     markMembers(childMap, set, childPath);
   }
+}
+
+/** Orders a FieldsV1 tree as the API server writes it: `.` first, then keys sorted. */
+function sortTree(node: YamlMap): YamlMap {
+  const out: YamlMap = {};
+  if (node['.'] !== undefined) out['.'] = {};
+  for (const k of Object.keys(node).sort()) if (k !== '.') out[k] = sortTree(node[k] as YamlMap);
+  return out;
 }

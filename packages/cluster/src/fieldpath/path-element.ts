@@ -67,7 +67,11 @@ export function elementFromFieldsV1(text: string): PathElement | undefined {
         return { field: body };
       case 'k:': {
         const parsed = JSON.parse(body) as Record<string, YamlValue>;
-        return { key: Object.keys(parsed).sort().map((k) => [k, parsed[k] as YamlValue] as const) };
+        return {
+          key: Object.keys(parsed)
+            .sort()
+            .map((k) => [k, parsed[k] as YamlValue] as const),
+        };
       }
       case 'v:':
         return { value: JSON.parse(body) as YamlValue };

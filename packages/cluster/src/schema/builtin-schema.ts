@@ -4,7 +4,14 @@ import type { ListType, SchemaNode } from './type-schema.js';
 
 const cache = new Map<string, SchemaNode | undefined>();
 
-/** Parses a generated list type (`'set'`, `'map:port,protocol'`); `protocol` keys default to `TCP`. */
+/**
+ * Parses a generated list type (`'set'`, `'map:port,protocol'`); `protocol` keys default to `TCP`.
+ *
+ * @example
+ * ```ts
+ * parseListType('map:port,protocol'); // { type: 'map', keys: ['port', 'protocol'], keyDefaults: { protocol: 'TCP' } }
+ * ```
+ */
 export function parseListType(text: string): ListType {
   if (text === 'set') return { type: 'set' };
   const keys = text.slice(4).split(',');

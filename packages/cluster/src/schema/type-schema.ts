@@ -29,13 +29,25 @@ export interface SchemaNode {
   deduced?: boolean;
 }
 
-/** The deduced schema: every map granular, every list atomic, every field a map element. */
+/**
+ * The deduced schema: every map granular, every list atomic, every field a map element.
+ *
+ * @example
+ * ```ts
+ * toFieldSet({ a: { b: 1 } }, DEDUCED_SCHEMA).toStrings(); // ['.a', '.a.b']
+ * ```
+ */
 export const DEDUCED_SCHEMA: SchemaNode = { deduced: true };
 DEDUCED_SCHEMA.anyField = DEDUCED_SCHEMA;
 
 /**
  * The child node for map field `name`, or `undefined` when a typed schema says nothing (a
  * struct field of no special merge rule).
+ *
+ * @example
+ * ```ts
+ * fieldNode(schema, 'spec')?.fields?.get('ports')?.list; // { type: 'map', … }
+ * ```
  */
 export function fieldNode(node: SchemaNode | undefined, name: string): SchemaNode | undefined {
   return node?.fields?.get(name) ?? node?.anyField;
@@ -44,6 +56,11 @@ export function fieldNode(node: SchemaNode | undefined, name: string): SchemaNod
 /**
  * True when field `name` of a map is a map element (a key of `map[string]T`) rather than a named
  * struct field: element paths are owned as members even when they hold maps or lists.
+ *
+ * @example
+ * ```ts
+ * isElementField(DEDUCED_SCHEMA, 'anything'); // true
+ * ```
  */
 export function isElementField(node: SchemaNode | undefined, name: string): boolean {
   return node !== undefined && node.anyField !== undefined && !node.fields?.has(name);
@@ -91,7 +108,8 @@ export function schemaFromPatterns(table: {
 }): SchemaNode {
   const root: SchemaNode = {};
   for (const pattern of table.fields ?? []) nodeAt(root, pattern);
-  for (const [pattern, list] of Object.entries(table.lists ?? {})) nodeAt(root, pattern).list = list;
+  for (const [pattern, list] of Object.entries(table.lists ?? {}))
+    nodeAt(root, pattern).list = list;
   for (const pattern of table.atomicMaps ?? []) nodeAt(root, pattern).atomicMap = true;
   for (const pattern of table.recursive ?? []) {
     const node = nodeAt(root, pattern);

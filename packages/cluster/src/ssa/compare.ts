@@ -51,8 +51,19 @@ export function compareObjects(
   for (const [key, entry] of after) {
     const old = before.get(key);
     if (!old) result.added.insert(entry.path);
-    else if (old.leaf !== entry.leaf) result.modified.insert(entry.path);
+    else if (isModified(old.leaf, entry.leaf)) result.modified.insert(entry.path);
   }
   for (const [key, entry] of before) if (!after.has(key)) result.removed.insert(entry.path);
   return result;
+}
+
+/**
+ * Leaves differ when their values do; a map that gains or loses all its fields (null or `{}` on
+ * one side, fields on the other) is not itself modified, only its fields are added or removed.
+ */
+function isModified(before: string | undefined, after: string | undefined): boolean {
+  if (before === after) return false;
+  if (before === undefined) return after !== 'null' && after !== '{}';
+  if (after === undefined) return before !== 'null' && before !== '{}';
+  return true;
 }

@@ -16,6 +16,11 @@ export interface IndexedItem {
 /**
  * The path element of item `index` of a non-atomic list: its key fields (defaults filled in)
  * for a map list, its value for a set.
+ *
+ * @example
+ * ```ts
+ * itemElement({ type: 'map', keys: ['name'] }, { name: 'a' }, 0, []); // { key: [['name', 'a']] }
+ * ```
  */
 export function itemElement(
   list: ListType,
@@ -48,6 +53,11 @@ export function itemElement(
 /**
  * Indexes a list's items by path element. With `allowDuplicates` false a repeated key fails;
  * with it true every occurrence is returned and `duplicates` names the repeated ids.
+ *
+ * @example
+ * ```ts
+ * indexItems({ type: 'set' }, ['a', 'b'], [], false).items.length; // 2
+ * ```
  */
 export function indexItems(
   list: ListType,

@@ -27,8 +27,8 @@ function mergeValue(
   path: FieldPath,
 ): YamlValue {
   if (lhs === undefined) return cloneYaml(rhs);
-  // A typed map applied as null keeps its fields (pruning removes what the applier owned).
-  if (rhs === null && isYamlMap(lhs) && !node?.deduced) return cloneYaml(lhs);
+  // A map applied as null keeps its fields (pruning removes what the applier owned).
+  if (rhs === null && isYamlMap(lhs)) return cloneYaml(lhs);
   if (Array.isArray(lhs) && Array.isArray(rhs) && node?.list && node.list.type !== 'atomic')
     return mergeList(lhs, rhs, node.list, node.item, path);
   if (isYamlMap(lhs) && isYamlMap(rhs) && !node?.atomicMap) return mergeMap(lhs, rhs, node, path);
@@ -78,7 +78,13 @@ function mergeList(
       if (shared[nextShared] === l.id) nextShared++;
       continue;
     }
-    if (l && r && right.byId.has(l.id) && shared[nextShared] !== undefined && shared[nextShared] !== l.id) {
+    if (
+      l &&
+      r &&
+      right.byId.has(l.id) &&
+      shared[nextShared] !== undefined &&
+      shared[nextShared] !== l.id
+    ) {
       li++;
       continue;
     }

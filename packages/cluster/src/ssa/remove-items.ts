@@ -43,8 +43,7 @@ function removeFrom(
     }
     return out;
   }
-  if (isYamlMap(value) && !node?.atomicMap)
-    return removeFromMap(value, set, node, path, emptied);
+  if (isYamlMap(value) && !node?.atomicMap) return removeFromMap(value, set, node, path, emptied);
   return cloneYaml(value);
 }
 

@@ -10,6 +10,11 @@ export interface OwnershipConflict {
  * A failure of the field-ownership engine: the object does not fit its schema
  * (`kind: 'invalid'`) or an apply conflicts with other managers (`kind: 'conflict'`).
  * The cluster turns it into a `ClusterError`.
+ *
+ * @example
+ * ```ts
+ * if (e instanceof SsaError && e.kind === 'conflict') console.log(e.conflicts);
+ * ```
  */
 export class SsaError extends Error {
   constructor(

@@ -31,6 +31,11 @@ export function toFieldSet(
 /**
  * Walks the owned paths of a map value (see {@link toFieldSet}); with `visitInner` also the
  * non-empty maps on the way (as `undefined` leaves), which comparisons count as added or removed.
+ *
+ * @example
+ * ```ts
+ * walkFields(object, schema, (path, leaf) => console.log(formatFieldPath(path), leaf));
+ * ```
  */
 export function walkFields(
   value: YamlMap,

@@ -48,7 +48,9 @@ function reassign(
     throw new SsaError('conflict', `Apply failed with ${conflicts.length} conflict(s)`, conflicts);
   for (const [id, owned] of managers) {
     if (id === self) continue;
-    const remaining = owned.set.difference(lost.get(id) ?? new FieldSet()).difference(compare.removed);
+    const remaining = owned.set
+      .difference(lost.get(id) ?? new FieldSet())
+      .difference(compare.removed);
     if (remaining.isEmpty()) managers.delete(id);
     else managers.set(id, { ...owned, set: remaining });
   }
@@ -102,7 +104,12 @@ function prune(
     schema,
   );
   const keptSet = toFieldSet(keptOwned, schema, true);
-  return removeItems(merged, mergedSet.difference(keptSet).intersection(lastSet), schema, ownedByAnyone);
+  return removeItems(
+    merged,
+    mergedSet.difference(keptSet).intersection(lastSet),
+    schema,
+    ownedByAnyone,
+  );
 }
 
 /**

@@ -27,6 +27,11 @@ function firstLine(e: unknown): string {
   return text.split('\n', 1)[0] ?? text;
 }
 
+/** An object's top-level fields as CEL variables (see {@link toCelValue}). */
+export function toCelContext(obj: YamlMap): Record<string, unknown> {
+  return toCelValue(obj) as Record<string, unknown>;
+}
+
 /**
  * The value as the CEL engine expects it: integers become `bigint` (CEL `int`, as in
  * Kubernetes' unstructured objects) and other numbers stay doubles.
@@ -42,17 +47,15 @@ export function toCelValue(value: YamlValue): unknown {
   return value;
 }
 
+/** A parsed expression run on an already converted context (see {@link toCelValue}). */
+export type CelProgram = (context: Record<string, unknown>) => boolean;
+
 /**
- * Parses `source` once. A syntax error is a {@link HealthCheckError} `InvalidCELExpression`
- * with `location.field` set to `field`.
- *
- * @example
- * ```ts
- * const ready = parseCelExpression("status.conditions.exists(c, c.type == 'Ready')", 'current');
- * ready.evaluate({ status: { conditions: [{ type: 'Ready' }] } }); // true
- * ```
+ * Parses `source` into a {@link CelProgram}. A syntax error is a {@link HealthCheckError}
+ * `InvalidCELExpression`; at run time an engine error or a non-boolean result is
+ * `CELEvaluationFailed`. `field` goes into both errors' `location.field`.
  */
-export function parseCelExpression(source: string, field: string): CelExpression {
+export function parseCelProgram(source: string, field: string): CelProgram {
   let run: (context: Record<string, unknown>) => unknown;
   try {
     run = environment.parse(source);
@@ -63,27 +66,39 @@ export function parseCelExpression(source: string, field: string): CelExpression
       { location: { field }, cause: e },
     );
   }
-  return {
-    source,
-    evaluate(obj: YamlMap): boolean {
-      let result: unknown;
-      try {
-        result = run(toCelValue(obj) as Record<string, unknown>);
-      } catch (e) {
-        throw new HealthCheckError(
-          'CELEvaluationFailed',
-          `failed to evaluate the CEL expression '${source}': ${firstLine(e)}`,
-          { location: { field }, cause: e },
-        );
-      }
-      if (typeof result !== 'boolean') {
-        throw new HealthCheckError(
-          'CELEvaluationFailed',
-          `failed to evaluate CEL expression as boolean: '${source}'`,
-          { location: { field } },
-        );
-      }
-      return result;
-    },
+  return (context) => {
+    let result: unknown;
+    try {
+      result = run(context);
+    } catch (e) {
+      throw new HealthCheckError(
+        'CELEvaluationFailed',
+        `failed to evaluate the CEL expression '${source}': ${firstLine(e)}`,
+        { location: { field }, cause: e },
+      );
+    }
+    if (typeof result !== 'boolean') {
+      throw new HealthCheckError(
+        'CELEvaluationFailed',
+        `failed to evaluate CEL expression as boolean: '${source}'`,
+        { location: { field } },
+      );
+    }
+    return result;
   };
+}
+
+/**
+ * Parses `source` once into an expression over an object's top-level fields. A syntax
+ * error is a {@link HealthCheckError} `InvalidCELExpression` with `location.field` = `field`.
+ *
+ * @example
+ * ```ts
+ * const ready = parseCelExpression("status.conditions.exists(c, c.type == 'Ready')", 'current');
+ * ready.evaluate({ status: { conditions: [{ type: 'Ready' }] } }); // true
+ * ```
+ */
+export function parseCelExpression(source: string, field: string): CelExpression {
+  const program = parseCelProgram(source, field);
+  return { source, evaluate: (obj) => program(toCelContext(obj)) };
 }

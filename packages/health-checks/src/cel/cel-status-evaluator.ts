@@ -2,7 +2,7 @@ import type { YamlMap } from '@kustomate/resource';
 import { HealthCheckError } from '../errors.js';
 import { fieldAt } from '../fields.js';
 import type { HealthStatus, StatusResult } from '../status.js';
-import { parseCelExpression, type CelExpression } from './cel-expression.js';
+import { parseCelProgram, toCelContext, type CelProgram } from './cel-expression.js';
 
 /** The three expressions of one `healthCheckExprs` entry; `current` is required. */
 export interface HealthExpressions {
@@ -45,9 +45,9 @@ export function createCelStatusEvaluator(
       location: { field: `${prefix}.current` },
     });
   }
-  const order: [CelExpression, HealthStatus][] = [];
+  const order: [CelProgram, string, HealthStatus][] = [];
   const add = (source: string | undefined, name: string, status: HealthStatus): void => {
-    if (source) order.push([parseCelExpression(source, `${prefix}.${name}`), status]);
+    if (source) order.push([parseCelProgram(source, `${prefix}.${name}`), source, status]);
   };
   add(exprs.inProgress, 'inProgress', 'InProgress');
   add(exprs.failed, 'failed', 'Failed');
@@ -59,10 +59,9 @@ export function createCelStatusEvaluator(
       if (observed !== undefined && generation !== undefined && observed !== generation) {
         return { status: 'InProgress', message: 'generation not observed', conditions: [] };
       }
-      for (const [expr, status] of order) {
-        if (expr.evaluate(obj)) {
-          return { status, message: `'${expr.source}' is true`, conditions: [] };
-        }
+      const context = toCelContext(obj);
+      for (const [program, source, status] of order) {
+        if (program(context)) return { status, message: `'${source}' is true`, conditions: [] };
       }
       return { status: 'InProgress', message: 'no health expression is true', conditions: [] };
     },

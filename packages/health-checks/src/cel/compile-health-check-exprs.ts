@@ -20,12 +20,27 @@ export interface HealthCheckExprSet {
   find(apiVersion: string, kind: string): CelStatusEvaluator | undefined;
 }
 
+/** One entry's evaluator; a compile error also names the entry's apiVersion and kind. */
+function compileEntry(entry: HealthCheckExpr, i: number): CelStatusEvaluator {
+  try {
+    return createCelStatusEvaluator(entry, `healthCheckExprs[${i}]`);
+  } catch (e) {
+    if (!(e instanceof HealthCheckError)) throw e;
+    const target = `${entry.apiVersion} ${entry.kind || '(any kind)'}`;
+    throw new HealthCheckError(e.code, `${e.message} (healthCheckExprs[${i}] for ${target})`, {
+      location: { ...e.location, object: target },
+      cause: e,
+    });
+  }
+}
+
 /**
  * Compiles a Kustomization's `spec.healthCheckExprs` once, as kustomize-controller does
  * before a reconcile. An entry naming a kind applies to that GroupKind; one without a kind
  * to the whole group, and a kind entry beats a group entry. A repeated GroupKind (or group),
  * a missing `current` or a CEL syntax error is a {@link HealthCheckError}
- * `InvalidCELExpression` with `location.field` = `healthCheckExprs[i].<name>`.
+ * `InvalidCELExpression` naming the expression and the entry's apiVersion and kind, with
+ * `location.field` = `healthCheckExprs[i].<name>` and `location.object` = `apiVersion kind`.
  *
  * @example
  * ```ts
@@ -47,7 +62,7 @@ export function compileHealthCheckExprs(entries: readonly HealthCheckExpr[]): He
         { location: { field: `healthCheckExprs[${i}]` } },
       );
     }
-    byKey.set(key, createCelStatusEvaluator(entry, `healthCheckExprs[${i}]`));
+    byKey.set(key, compileEntry(entry, i));
   });
   return {
     find(apiVersion, kind) {

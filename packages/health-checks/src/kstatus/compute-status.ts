@@ -4,13 +4,28 @@ import type { StatusResult } from '../status.js';
 import { checkGenericProperties, checkReadyCondition } from './generic-checks.js';
 import { KSTATUS_RULES } from './rule-table.js';
 
-/** Options of {@link computeStatus}. */
+/**
+ * Options of {@link computeStatus}.
+ *
+ * @example
+ * ```ts
+ * computeStatus(pod, { now: new Date('2026-01-01T00:00:10Z') });
+ * ```
+ */
 export interface ComputeStatusOptions {
   /** The clock for time-dependent rules (Pod scheduling window); defaults to the current time. */
   now?: Date;
 }
 
-/** The `group/Kind` key of an object (`Kind` for the core group). */
+/**
+ * The `group/Kind` key of an object (`Kind` for the core group), as {@link KSTATUS_RULES} uses.
+ *
+ * @example
+ * ```ts
+ * groupKindKey({ apiVersion: 'apps/v1', kind: 'Deployment' }); // 'apps/Deployment'
+ * groupKindKey({ apiVersion: 'v1', kind: 'Pod' }); // 'Pod'
+ * ```
+ */
 export function groupKindKey(obj: YamlMap): string {
   const { group } = parseApiVersion(stringField(obj, ['apiVersion'], ''));
   const kind = stringField(obj, ['kind'], '');

@@ -4,7 +4,14 @@ import { HealthCheckError } from '../errors.js';
 import { describeObject, fieldAt, stringField } from '../fields.js';
 import { currentResult, failedResult, inProgressResult, type StatusResult } from '../status.js';
 
-/** How long a Pod may stay unschedulable before kstatus reports it Failed. */
+/**
+ * How long (ms) a Pod may stay unschedulable after creation before kstatus reports it Failed.
+ *
+ * @example
+ * ```ts
+ * computeStatus(pendingPod, { now: new Date(created.getTime() + SCHEDULE_WINDOW_MS + 1) }).status; // 'Failed'
+ * ```
+ */
 export const SCHEDULE_WINDOW_MS = 15_000;
 
 /** Names of containers waiting in `CrashLoopBackOff`. */

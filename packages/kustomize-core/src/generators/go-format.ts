@@ -1,6 +1,6 @@
 /**
  * Go formatting helpers so generator errors read exactly like kustomize's: `%q` strings,
- * `%v` string slices, `path.Base`, and the two renderings of a `resid.ResId`.
+ * `%v` string slices, `path.Base`, and `resid.ResId.String()`.
  */
 import type { ResId } from '../resource/res-id.js';
 
@@ -47,13 +47,4 @@ export function goPathBase(p: string): string {
 export function resIdString(id: ResId): string {
   const gvk = [id.kind || '[noKind]', id.version || '[noVer]', id.group || '[noGrp]'].join('.');
   return `${gvk}/${id.name || '[noName]'}.${id.namespace || '[noNs]'}`;
-}
-
-/** Go `%#v` of a kyaml `resid.ResId`, as kustomize prints it in generator-merge errors. */
-export function resIdGoSyntax(id: ResId, isClusterScoped: boolean): string {
-  return (
-    `resid.ResId{Gvk:resid.Gvk{Group:${goQuote(id.group)}, Version:${goQuote(id.version)}, ` +
-    `Kind:${goQuote(id.kind)}, isClusterScoped:${String(isClusterScoped)}}, ` +
-    `Name:${goQuote(id.name)}, Namespace:${goQuote(id.namespace)}}`
-  );
 }

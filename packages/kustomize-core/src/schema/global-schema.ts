@@ -1,9 +1,12 @@
 import { isYamlMap, type Gvk, type YamlMap, type YamlValue } from '@kustomate/resource';
 import { BUILTIN_DEFINITIONS_JSON } from '../data/generated/builtin-definitions.js';
 import { BUILTIN_NAMESPACE_SCOPE } from '../data/generated/namespace-scope.js';
-import { createSchemaFromOpenApi, type NavigableSchemaInfo, type SchemaCursor } from './custom-schema.js';
+import {
+  createSchemaFromOpenApi,
+  type NavigableSchemaInfo,
+  type SchemaCursor,
+} from './custom-schema.js';
 import { builtinSchema, gvkTableKey, type ListMergeInfo, type SchemaInfo } from './schema-info.js';
-import { pathCursorSchema } from './path-cursor.js';
 
 /** A custom OpenAPI document a kustomization's `openapi: {path}` names. */
 export interface CustomSchemaSource {
@@ -22,11 +25,30 @@ export type OpenApiChoice =
 type Layer = 'builtin' | CustomSchemaSource;
 
 let builtinDocument: YamlValue | undefined;
+let builtinNavigable: NavigableSchemaInfo | undefined;
 
 /** The built-in definitions as a swagger document, parsed on first use. */
 export function builtinOpenApiDocument(): YamlValue {
   builtinDocument ??= JSON.parse(BUILTIN_DEFINITIONS_JSON) as YamlValue;
   return builtinDocument;
+}
+
+/**
+ * The built-in schema with field existence: below a field the built-in schema does not know, a
+ * map with its own `apiVersion`/`kind` brings that kind's schema (as in kyaml), which the
+ * path-keyed {@link builtinSchema} tables cannot tell. Built on the first strategic merge.
+ */
+function builtinNavigableSchema(): NavigableSchemaInfo {
+  if (builtinNavigable === undefined) {
+    const schema = createSchemaFromOpenApi(builtinOpenApiDocument(), 'builtin schema');
+    builtinNavigable = {
+      isClusterScoped: (gvk) => builtinSchema.isClusterScoped(gvk),
+      hasType: (gvk) => builtinSchema.hasType(gvk),
+      listMerge: (gvk, path) => builtinSchema.listMerge(gvk, path),
+      schemaForType: (gvk) => schema.schemaForType(gvk),
+    };
+  }
+  return builtinNavigable;
 }
 
 /**
@@ -56,7 +78,8 @@ export class GlobalSchema implements NavigableSchemaInfo {
   private initialized = false;
   private readonly layers: Layer[] = [];
   private parsed: SchemaInfo = builtinSchema;
-  private navigable: NavigableSchemaInfo = pathCursorSchema(builtinSchema);
+  /** `undefined`: the built-in one, built on first use. */
+  private navigable: NavigableSchemaInfo | undefined;
 
   /**
    * kyaml `openapi.SetSchema`: records a kustomization's choice. `reset` is true for the
@@ -108,7 +131,7 @@ export class GlobalSchema implements NavigableSchemaInfo {
 
   schemaForType(gvk: Gvk): SchemaCursor | undefined {
     this.schema();
-    return this.navigable.schemaForType(gvk);
+    return (this.navigable ?? builtinNavigableSchema()).schemaForType(gvk);
   }
 
   /** kyaml `initSchema`, then the schema parsed so far. */
@@ -126,7 +149,7 @@ export class GlobalSchema implements NavigableSchemaInfo {
     const last = customs[customs.length - 1];
     if (last === undefined) {
       this.parsed = builtinSchema;
-      this.navigable = pathCursorSchema(builtinSchema);
+      this.navigable = undefined;
       return;
     }
     // Layers in parse order; later definitions win (kyaml `AddDefinitions`).

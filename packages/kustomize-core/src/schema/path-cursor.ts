@@ -1,5 +1,5 @@
 import type { Gvk } from '@kustomate/resource';
-import type { NavigableSchemaInfo, SchemaCursor } from './custom-schema.js';
+import type { SchemaCursor } from './custom-schema.js';
 import type { ListMergeInfo, SchemaInfo } from './schema-info.js';
 
 /**
@@ -29,14 +29,4 @@ class PathCursor implements SchemaCursor {
 /** The cursor of a kind in a path-keyed schema, or `undefined` when it does not define it. */
 export function pathCursorFor(schema: SchemaInfo, gvk: Gvk): SchemaCursor | undefined {
   return schema.hasType(gvk) ? new PathCursor(schema, gvk, '') : undefined;
-}
-
-/** `schema` made navigable through {@link pathCursorFor}. */
-export function pathCursorSchema(schema: SchemaInfo): NavigableSchemaInfo {
-  return {
-    isClusterScoped: (gvk) => schema.isClusterScoped(gvk),
-    hasType: (gvk) => schema.hasType(gvk),
-    listMerge: (gvk, path) => schema.listMerge(gvk, path),
-    schemaForType: (gvk) => pathCursorFor(schema, gvk),
-  };
 }

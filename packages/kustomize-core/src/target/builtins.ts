@@ -75,14 +75,14 @@ export function toFieldSpec(arg: FieldSpecArg): FieldSpec {
 export function loadTransformerConfigs(kt: KustTarget, ra: Accumulator): void {
   const k = kt.kustomization;
   const files = (k.configurations ?? []).map((path) => {
-    const display = kt.loader.display(kt.loader.resolve(path));
+    const display = kt.loader.shown(kt.loader.resolve(path));
     return parseTransformerConfig(parseYaml11(kt.loader.readText(path), display), display);
   });
   mergeTransformerConfigInto(ra, makeTransformerConfig(files));
   // kustomize reads all `crds` files into one configuration, then merges it once.
   let crds = emptyTransformerConfig();
   for (const path of k.crds ?? []) {
-    const display = kt.loader.display(kt.loader.resolve(path));
+    const display = kt.loader.shown(kt.loader.resolve(path));
     const doc = parseYaml11(kt.loader.readText(path), display);
     crds = mergeTransformerConfig(crds, transformerConfigFromCrds([doc], display));
   }
@@ -203,7 +203,7 @@ export function loadJson6902Entry(kt: KustTarget, entry: PatchArg, field: string
       },
     );
   }
-  const source = path !== '' ? kt.loader.display(kt.loader.resolve(path)) : file;
+  const source = path !== '' ? kt.loader.shown(kt.loader.resolve(path)) : file;
   const text = path !== '' ? kt.loader.readText(path) : inline;
   if (text === '') {
     throw new KustomizeError('InvalidPatch', `${source}: patch file seems to be empty`, {
@@ -258,7 +258,7 @@ export function runTransformers(kt: KustTarget, ra: Accumulator): void {
     kt.loaded.displayPath,
   );
   const replacements = expandReplacementFields(replacementFields, (path) =>
-    parseYaml11(kt.loader.readText(path), kt.loader.display(kt.loader.resolve(path))),
+    parseYaml11(kt.loader.readText(path), kt.loader.shown(kt.loader.resolve(path))),
   );
 
   const steps: [string, () => void][] = [];

@@ -32,6 +32,12 @@ function tryParse<T>(fn: () => T): T | Error {
 
 /** Parses JSON 6902 operations as kustomize does: JSON when the text starts with `[`, else YAML 1.1. */
 export function parseJsonPatchOps(text: string, file: string): YamlValue[] | null {
+  if (text === '') {
+    // kustomize: "empty json patch operations" — so an empty file reads as a (document-less) SM patch.
+    throw new KustomizeError('InvalidPatch', `${file}: empty json patch operations`, {
+      location: { file },
+    });
+  }
   const value = text.startsWith('[') ? (JSON.parse(text) as YamlValue) : parseYaml11(text, file);
   if (value === null) return null;
   if (!Array.isArray(value)) {
@@ -67,7 +73,7 @@ export function loadPatchEntry(entry: PatchArg, loader: FileLoader, file: string
       },
     );
   }
-  const source = path !== '' ? loader.display(loader.resolve(path)) : file;
+  const source = path !== '' ? loader.shown(loader.resolve(path)) : file;
   const text = path !== '' ? loader.readText(path) : inline;
   // Parse errors of an inline patch name it as such: their line numbers count in the patch.
   const parseName = path !== '' ? source : `${file} (inline patch)`;

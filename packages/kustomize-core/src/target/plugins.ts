@@ -301,7 +301,7 @@ function configureTransformer(kt: KustTarget, p: PluginInstance): Step {
     case 'ReplacementTransformer': {
       const fields = replacementFieldsFromPluginConfig(c as YamlValue, p.configuredIn);
       const replacements = expandReplacementFields(fields, (path) =>
-        parseYaml11(kt.loader.readText(path), kt.loader.display(kt.loader.resolve(path))),
+        parseYaml11(kt.loader.readText(path), kt.loader.shown(kt.loader.resolve(path))),
       );
       return (ra) => applyReplacements(ra.resmap, replacements);
     }

@@ -18,6 +18,7 @@ import {
 } from 'yaml';
 import { cloneYaml, type YamlMap, type YamlValue } from '@kustomate/resource';
 import type { KustomizeError } from '../errors.js';
+import { YAML_LIMITS, shapeOf, yamlLimitError } from './limits.js';
 import { yamlError, type SourceRef } from './source-position.js';
 import { scalarValue } from './scalar-value.js';
 import { mapKeyV2, mapKeyV3, isMergeKey, mergeSources } from './map-keys.js';
@@ -43,6 +44,10 @@ export function setEntry(map: YamlMap, key: string, value: YamlValue): void {
 export class Composer {
   private readonly anchors = new Map<string, Node>();
   private readonly anchored = new Map<Node, YamlValue | typeof IN_PROGRESS>();
+  /** Collections open around the node being converted. */
+  private depth = 0;
+  /** Values created so far by copying aliased and merged values. */
+  private copied = 0;
 
   constructor(
     private readonly dialect: YamlDialect,
@@ -55,16 +60,56 @@ export class Composer {
    */
   value(node: unknown, top = false, inFlow = false): YamlValue {
     if (node === null || node === undefined) return inFlow && this.dialect === 'v3' ? '' : null;
-    if (isAlias(node)) return cloneYaml(this.aliasValue(node.source, node));
+    if (isAlias(node)) return this.copy(this.aliasValue(node.source, node), node);
     const n = node as Node;
-    if (n.anchor) {
-      this.anchors.set(n.anchor, n);
-      this.anchored.set(n, IN_PROGRESS);
-      const v = this.compute(n, top, inFlow);
-      this.anchored.set(n, v);
-      return v;
+    if (this.depth >= YAML_LIMITS.maxDepth) throw this.tooDeep();
+    this.depth++;
+    try {
+      if (n.anchor) {
+        this.anchors.set(n.anchor, n);
+        this.anchored.set(n, IN_PROGRESS);
+        const v = this.compute(n, top, inFlow);
+        this.anchored.set(n, v);
+        return v;
+      }
+      return this.compute(n, top, inFlow);
+    } finally {
+      this.depth--;
     }
-    return this.compute(n, top, inFlow);
+  }
+
+  /**
+   * A deep copy of an aliased or merged value, counted against the alias budget (and the
+   * depth limit, as it is placed at the current depth) BEFORE it is made.
+   */
+  copy(value: YamlValue, at: unknown): YamlValue {
+    if (value === null || typeof value !== 'object') {
+      this.copied++;
+      return value;
+    }
+    const shape = shapeOf(value);
+    if (this.depth + shape.depth > YAML_LIMITS.maxDepth) throw this.tooDeep();
+    this.copied += shape.size;
+    if (this.copied > YAML_LIMITS.maxAliasNodes) {
+      throw yamlLimitError(
+        this.ref.file,
+        `document expands aliases into more than ${YAML_LIMITS.maxAliasNodes} values` +
+          (this.lineAt(at) === undefined ? '' : ` (line ${this.lineAt(at)})`),
+      );
+    }
+    return cloneYaml(value);
+  }
+
+  private tooDeep(): KustomizeError {
+    return yamlLimitError(
+      this.ref.file,
+      `document nests collections more than ${YAML_LIMITS.maxDepth} levels deep`,
+    );
+  }
+
+  private lineAt(node: unknown): number | undefined {
+    const range = (node as { range?: [number, number, number] | null } | null)?.range;
+    return range ? this.lineOf(node as Node) : undefined;
   }
 
   /** The node an alias refers to (the latest anchor of that name before it). */
@@ -138,7 +183,7 @@ export class Composer {
     const out: YamlMap = {};
     for (let i = sources.length - 1; i >= 0; i--) {
       const src = sources[i] as YamlMap;
-      for (const k of Object.keys(src)) setEntry(out, k, cloneYaml(src[k] as YamlValue));
+      for (const k of Object.keys(src)) setEntry(out, k, this.copy(src[k] as YamlValue, n));
     }
     for (const k of Object.keys(own)) setEntry(out, k, own[k] as YamlValue);
     return out;
@@ -154,7 +199,7 @@ export class Composer {
         const sources = mergeSources(this, pair.value, (v) => this.value(v));
         for (let i = sources.length - 1; i >= 0; i--) {
           const src = sources[i] as YamlMap;
-          for (const k of Object.keys(src)) setEntry(out, k, cloneYaml(src[k] as YamlValue));
+          for (const k of Object.keys(src)) setEntry(out, k, this.copy(src[k] as YamlValue, n));
         }
         continue;
       }

@@ -39,9 +39,9 @@ function flowPlain(line: string, start: number): { text: string; end: number } |
 }
 
 /** A flow scalar, sequence or mapping starting at `start`. */
-function flowNode(line: string, start: number): FlowResult | undefined {
+function flowNode(line: string, start: number, depth: number): FlowResult | undefined {
   const c = line[start];
-  if (c === '[' || c === '{') return parseFlowCollection(line, start);
+  if (c === '[' || c === '{') return parseFlowCollection(line, start, depth + 1);
   if (c === '"' || c === "'") {
     const s = inlineScalar(line, start, false);
     return s === undefined ? undefined : { value: s.text, end: s.end };
@@ -79,11 +79,20 @@ function flowKey(line: string, start: number): { key: string; end: number } | un
   }
 }
 
+/** Deeper single-line flow collections go to the general parser (and its depth limit). */
+const MAX_FAST_FLOW_DEPTH = 64;
+
 /**
  * Parses `[…]` or `{…}` starting at `start` on one line, with yaml.v3 + kyaml semantics for
- * the scalars inside (see `scalarValue`'s flow rules).
+ * the scalars inside (see `scalarValue`'s flow rules). `depth` counts the enclosing flow
+ * collections.
  */
-export function parseFlowCollection(line: string, start: number): FlowResult | undefined {
+export function parseFlowCollection(
+  line: string,
+  start: number,
+  depth = 0,
+): FlowResult | undefined {
+  if (depth > MAX_FAST_FLOW_DEPTH) return undefined;
   const isMap = line[start] === '{';
   const close = isMap ? '}' : ']';
   const seq: YamlValue[] = [];
@@ -95,12 +104,12 @@ export function parseFlowCollection(line: string, start: number): FlowResult | u
     if (isMap) {
       const k = flowKey(line, i);
       if (k === undefined || seen.has(k.key) || k.key === '<<') return undefined;
-      node = flowNode(line, skip(line, k.end));
+      node = flowNode(line, skip(line, k.end), depth);
       if (node === undefined) return undefined;
       seen.add(k.key);
       setEntry(map, k.key, node.value);
     } else {
-      node = flowNode(line, i);
+      node = flowNode(line, i, depth);
       if (node === undefined) return undefined;
       seq.push(node.value);
     }

@@ -15,6 +15,7 @@ import { setEntry } from './composer.js';
 import { parseFlowCollection } from './fast-flow.js';
 import { indentOf, inlineScalar, isDash, restIsEmpty } from './fast-scalars.js';
 import { scalarKeyV3 } from './map-keys.js';
+import { YAML_LIMITS } from './limits.js';
 import { CONTROL_CHARACTERS } from './parse-documents.js';
 import { scalarValue, type ScalarLike } from './scalar-value.js';
 
@@ -30,6 +31,8 @@ const UNSUPPORTED = /[\t\r\u0085\u2028\u2029\uFEFF]|^\.\.\.|\n(?:\.\.\.|---)/;
 
 class FastParser {
   private i = 0;
+  /** Open block collections; past the limit the general path reports the error. */
+  private depth = 0;
 
   constructor(private readonly lines: string[]) {}
 
@@ -55,8 +58,13 @@ class FastParser {
   /** A block collection whose first entry is on line `this.i` at column `indent`. */
   private block(indent: number, parentIndent: number, top = false): YamlValue {
     const line = this.lines[this.i] ?? '';
-    if (indent <= parentIndent) throw BAIL;
-    return isDash(line, indent) ? this.sequence(indent) : this.mapping(indent, top);
+    if (indent <= parentIndent || this.depth >= YAML_LIMITS.maxDepth) throw BAIL;
+    this.depth++;
+    try {
+      return isDash(line, indent) ? this.sequence(indent) : this.mapping(indent, top);
+    } finally {
+      this.depth--;
+    }
   }
 
   private sequence(indent: number): YamlValue[] {

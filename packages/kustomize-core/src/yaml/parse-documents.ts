@@ -12,6 +12,8 @@ import {
   type DocumentOptions,
   type SchemaOptions,
 } from 'yaml';
+import type { KustomizeError } from '../errors.js';
+import { YAML_LIMITS, yamlLimitError } from './limits.js';
 import { yamlError, type SourceRef } from './source-position.js';
 
 /** Characters libyaml's reader rejects (it allows tab, LF, CR, NEL and the printable ranges). */
@@ -36,13 +38,33 @@ const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
 export function parseFirstDocument(ref: SourceRef): Document.Parsed | undefined {
   const bad = CONTROL_CHARACTERS.exec(ref.text);
   if (bad !== null) throw yamlError(ref, bad.index, 'control characters are not allowed');
-  const docs = parseAllDocuments(ref.text, OPTIONS);
+  const docs = parseAll(ref);
   const list = Array.isArray(docs) ? docs : [];
   const doc = list[0];
   if (doc === undefined) return undefined;
   const err = doc.errors[0];
-  if (err !== undefined) throw yamlError(ref, err.pos[0], firstLine(err.message), err);
+  if (err !== undefined) {
+    if (/Maximum call stack/i.test(err.message)) throw tooDeep(ref);
+    throw yamlError(ref, err.pos[0], firstLine(err.message), err);
+  }
   return doc;
+}
+
+function parseAll(ref: SourceRef) {
+  try {
+    return parseAllDocuments(ref.text, OPTIONS);
+  } catch (e) {
+    // The parser recurses per nesting level: a stack overflow means a hostile depth.
+    if (e instanceof RangeError) throw tooDeep(ref);
+    throw e;
+  }
+}
+
+function tooDeep(ref: SourceRef): KustomizeError {
+  return yamlLimitError(
+    ref.file,
+    `document nests collections more than ${YAML_LIMITS.maxDepth} levels deep`,
+  );
 }
 
 function firstLine(message: string): string {

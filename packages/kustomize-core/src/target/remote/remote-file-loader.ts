@@ -25,15 +25,19 @@ export class RemoteFileLoader extends FileLoader {
 
   /** A base or component directory, which must lie inside the repository. */
   override child(path: string): FileLoader {
-    const dir = super.child(path).root;
-    if (!isWithin(this.fs.realPath(this.repoRoot), this.fs.realPath(dir))) {
+    const dir = this.resolve(path);
+    if (
+      this.fs.stat(dir)?.isDirectory &&
+      !isWithin(this.fs.realPath(this.repoRoot), this.fs.realPath(dir))
+    ) {
       throw new KustomizeError(
         'LoadRestriction',
         `security; bases in kustomizations found in cloned git repos must be within the repo, but base '${this.shown(dir)}' is outside '${this.spec.cloneUrl}'`,
         { location: { file: this.shown(dir) }, data: { repo: this.spec.cloneUrl } },
       );
     }
-    return new RemoteFileLoader(this.fs, dir, this.repoRoot, this.spec, this.visitedUrls, this);
+    const root = super.child(path).root;
+    return new RemoteFileLoader(this.fs, root, this.repoRoot, this.spec, this.visitedUrls, this);
   }
 }
 

@@ -1,0 +1,39 @@
+import { KustomateError, type KustomateErrorOptions } from '@kustomate/resource';
+
+/** Codes of {@link GitSourceError}. */
+export type GitSourceErrorCode =
+  /** The URL uses a transport isomorphic-git cannot speak (ssh, git://, SCP-style). */
+  | 'UnsupportedProtocol'
+  /** The repository could not be fetched (network, server, not a repository). */
+  | 'FetchFailed'
+  /** The requested branch, tag or commit does not exist in the repository. */
+  | 'RefNotFound'
+  /** The fetch took longer than the URL's `timeout`. */
+  | 'Timeout'
+  /** An http(s) file answered with a non-2xx status (`data.status`). */
+  | 'HttpStatus';
+
+/** Details of a {@link GitSourceError}. */
+export interface GitSourceErrorData {
+  url: string;
+  ref?: string;
+  /** HTTP status, for `HttpStatus`. */
+  status?: number;
+}
+
+/**
+ * An error from fetching a repository or file. `status` mirrors `data.status` so that
+ * `@kustomate/kustomize-core` can recognise HTTP answers without importing this package.
+ */
+export class GitSourceError extends KustomateError<GitSourceErrorCode, GitSourceErrorData> {
+  readonly status: number | undefined;
+
+  constructor(
+    code: GitSourceErrorCode,
+    message: string,
+    options: KustomateErrorOptions<GitSourceErrorData> = {},
+  ) {
+    super(code, message, options);
+    this.status = options.data?.status;
+  }
+}

@@ -1,0 +1,4 @@
+export {
+  createGitRemoteLoader,
+  type GitRemoteLoaderOptions,
+} from './node/create-git-remote-loader.js';
