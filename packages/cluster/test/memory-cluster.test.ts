@@ -237,3 +237,77 @@ describe('directory persistence (./node)', () => {
     ]);
   });
 });
+
+describe('watch faults', () => {
+  it('a watch fault fails the first read of the stream', async () => {
+    const cluster = createMemoryCluster({ simulator: false });
+    cluster.faults.inject({
+      operation: 'watch',
+      kind: 'ConfigMap',
+      error: new ClusterError('Timeout', 'watch timed out'),
+    });
+    const stream = cluster.watch({ apiVersion: 'v1', kind: 'ConfigMap' })[Symbol.asyncIterator]();
+    await expect(stream.next()).rejects.toMatchObject({ code: 'Timeout' });
+  });
+});
+
+describe('failed writes', () => {
+  it('leave the store exactly as it was', async () => {
+    const cluster = createMemoryCluster({ simulator: false });
+    await cluster.apply(deployment, { fieldManager: 'flux' });
+    await cluster.patch(ref, { spec: { replicas: 4 } }, { type: 'merge', fieldManager: 'kubectl' });
+    const before = cluster.snapshot();
+    const spec = deployment['spec'] as YamlMap;
+    const attempts: Promise<unknown>[] = [
+      cluster.apply(deployment, { fieldManager: 'flux' }),
+      cluster.apply(
+        { ...deployment, spec: { ...spec, selector: { matchLabels: { app: 'x' } } } },
+        { fieldManager: 'flux', force: true },
+      ),
+      cluster.apply(
+        { ...deployment, spec: { ...spec, replicas: 'two' } },
+        { fieldManager: 'flux', force: true },
+      ),
+      cluster.apply(
+        { ...deployment, metadata: { name: 'web', namespace: 'missing' } },
+        { fieldManager: 'flux' },
+      ),
+      cluster.apply(
+        {
+          apiVersion: 'example.com/v1',
+          kind: 'Widget',
+          metadata: { name: 'w', namespace: 'default' },
+        },
+        { fieldManager: 'flux' },
+      ),
+      cluster.patch(ref, [{ op: 'test', path: '/spec/replicas', value: 1 }], {
+        type: 'json',
+        fieldManager: 'kubectl',
+      }),
+      cluster.update(
+        { ...deployment, metadata: { name: 'web', namespace: 'default', resourceVersion: '1' } },
+        { fieldManager: 'kubectl' },
+      ),
+      cluster.create(deployment, { fieldManager: 'kubectl' }),
+    ];
+    const codes = [];
+    for (const attempt of attempts)
+      codes.push(
+        await attempt.then(
+          () => 'ok',
+          (e: ClusterError) => e.code,
+        ),
+      );
+    expect(codes).toEqual([
+      'Conflict',
+      'Invalid',
+      'Invalid',
+      'NotFound',
+      'NoKindMatch',
+      'Invalid',
+      'Conflict',
+      'AlreadyExists',
+    ]);
+    expect(cluster.snapshot()).toEqual(before);
+  });
+});

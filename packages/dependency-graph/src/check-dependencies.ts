@@ -134,7 +134,7 @@ function isKustomization(ref: UnitRef): boolean {
  *
  * @example
  * ```ts
- * import { evaluateHealth } from '@kustomate/health-checks';
+ * // evaluateHealth: the one of the health-checks package, passed in by the caller
  * const check = checkDependencies({ dependent: apps, dependencies: [infra, helmRelease],
  *   sourceRevision: 'main@sha1:…', evaluateHealth });
  * if (!check.ready) console.log(check.message); // "dependency 'flux-system/infra' is not ready"

@@ -94,12 +94,8 @@ function cascades(obj: YamlMap): boolean {
  * when garbage collection would delete them, `protected` (with a reason) when Flux's rules
  * keep them (`prune: disabled`, `reconcile: disabled`, `ssa: Ignore`, owner labels missing or
  * naming another Kustomization, or pruning off). A diff never hides a deletion nor shows a
- * protected object as deleted.
- *
- * @example
- * ```ts
- * Desired objects that cannot be diffed (no kind or name) are reported together in one
- * `InvalidObject` error listing each by index.
+ * protected object as deleted. Desired objects that cannot be diffed (no kind or name) are
+ * reported together in one `InvalidObject` error listing each by index.
  *
  * @example
  * ```ts

@@ -96,3 +96,24 @@ describe('diffSet', () => {
     expect(set.pruned).toEqual([]);
   });
 });
+
+describe('diffSet bad input', () => {
+  test('all invalid desired objects are reported together', () => {
+    let error: unknown;
+    try {
+      diffSet(
+        [
+          { apiVersion: 'v1', kind: 'ConfigMap' },
+          obj('ConfigMap', 'ok'),
+          { metadata: { name: 'x' } },
+        ],
+        [],
+      );
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ code: 'InvalidObject' });
+    const data = (error as { data: { failures: { index: number }[] } }).data;
+    expect(data.failures.map((f) => f.index)).toEqual([0, 2]);
+  });
+});

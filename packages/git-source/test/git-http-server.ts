@@ -110,8 +110,12 @@ export async function startGitHttpServer(projectRoot: string): Promise<GitHttpSe
         CONTENT_TYPE: req.headers['content-type'] ?? '',
         REMOTE_ADDR: '127.0.0.1',
         GIT_HTTP_MAX_REQUEST_BUFFER: '100M',
-        ...(req.headers['content-encoding'] ? { HTTP_CONTENT_ENCODING: req.headers['content-encoding'] } : {}),
-        ...(req.headers['git-protocol'] ? { GIT_PROTOCOL: String(req.headers['git-protocol']) } : {}),
+        ...(req.headers['content-encoding']
+          ? { HTTP_CONTENT_ENCODING: req.headers['content-encoding'] }
+          : {}),
+        ...(req.headers['git-protocol']
+          ? { GIT_PROTOCOL: String(req.headers['git-protocol']) }
+          : {}),
       },
     });
     req.pipe(cgi.stdin);

@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,12 +28,16 @@ function hasKubectl(): boolean {
   }
 }
 
-/** What `kubectl kustomize dir` prints (it clones with the git CLI over loopback). */
-function kubectlKustomize(dir: string): string {
-  return execFileSync('kubectl', ['kustomize', dir], {
+/**
+ * What `kubectl kustomize dir` prints (it clones with the git CLI over loopback). Async: the
+ * git server runs in this process.
+ */
+async function kubectlKustomize(dir: string): Promise<string> {
+  const { stdout } = await promisify(execFile)('kubectl', ['kustomize', dir], {
     encoding: 'utf8',
     env: { ...process.env, HOME: dir, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0' },
   });
+  return stdout;
 }
 
 describe.runIf(hasGit())('remote bases over git smart HTTP on 127.0.0.1', () => {
@@ -111,7 +116,7 @@ describe.runIf(hasGit())('remote bases over git smart HTTP on 127.0.0.1', () => 
     expect(yaml).toContain(`repo: ${server.url}/repo.git\n      ref: v1\n`);
     expect(yaml).toContain('name: base-cm-o\n');
     expect(yaml).toContain('v: two\n');
-    if (oracle) expect(yaml).toBe(kubectlKustomize(dir));
+    if (oracle) expect(yaml).toBe(await kubectlKustomize(dir));
     // One shallow fetch per repository and ref: v1 (shared by base and overlay) and v2.
     expect(first.filter((r) => r.startsWith('POST')).length).toBe(2);
 
@@ -129,7 +134,7 @@ describe.runIf(hasGit())('remote bases over git smart HTTP on 127.0.0.1', () => 
     );
     const yaml = await ours(dir, join(root, 'cache-file'));
     expect(yaml).toContain('path: notCloned/top.yaml\n');
-    if (oracle) expect(yaml).toBe(kubectlKustomize(dir));
+    if (oracle) expect(yaml).toBe(await kubectlKustomize(dir));
   });
 
   it('reports an unknown ref with the cause', async () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aggregateHealth, type HealthStatus } from '../src/index.js';
+import { aggregateHealth, type HealthStatus, type StatusResult } from '../src/index.js';
 
 const statuses: HealthStatus[] = [
   'Current',
@@ -52,12 +52,11 @@ describe('aggregateHealth', () => {
 
 describe('aggregateHealth over results', () => {
   it('reads the status of each result', () => {
-    expect(
-      aggregateHealth([
-        { status: 'Current', message: 'Resource is current', conditions: [] },
-        { status: 'InProgress', message: 'Ready: 1/2', conditions: [] },
-      ]),
-    ).toBe('InProgress');
+    const results: StatusResult[] = [
+      { status: 'Current', message: 'Resource is current', conditions: [] },
+      { status: 'InProgress', message: 'Ready: 1/2', conditions: [] },
+    ];
+    expect(aggregateHealth(results)).toBe('InProgress');
     expect(aggregateHealth([{ status: 'Current' }, 'Current'])).toBe('Current');
   });
 });

@@ -150,11 +150,35 @@ class MemoryClusterImpl implements MemoryCluster {
     const initial: WatchEvent[] = [...this.#store.values()]
       .filter((s) => this.#selects(s.object, served, options.namespace, selector))
       .map((s) => ({ type: 'ADDED', object: this.#render(s, options.apiVersion) }));
-    return this.#hub.subscribe(
+    const stream = this.#hub.subscribe(
       (e) => this.#selects(e.object, served, options.namespace, selector),
       initial,
       options.signal,
     );
+    const enter = () =>
+      this.#enter('watch', { kind: options.kind, namespace: options.namespace }, options.signal);
+    return {
+      [Symbol.asyncIterator]: (): AsyncIterator<WatchEvent> => {
+        const it = stream[Symbol.asyncIterator]();
+        let entered = false;
+        const stop = async (): Promise<IteratorResult<WatchEvent>> =>
+          it.return ? it.return() : { value: undefined, done: true };
+        return {
+          next: async () => {
+            if (!entered) {
+              entered = true;
+              // Faults for `watch` hit the first read, as a failed watch request would.
+              await enter().catch(async (e: unknown) => {
+                await stop();
+                throw e;
+              });
+            }
+            return it.next();
+          },
+          return: stop,
+        };
+      },
+    };
   }
 
   async discover(options: { signal?: AbortSignal } = {}): Promise<ApiResource[]> {

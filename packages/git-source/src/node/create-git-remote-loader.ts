@@ -1,9 +1,9 @@
 import type { HttpClient } from 'isomorphic-git';
+import type { RemoteLoader } from '@kustomate/kustomize-core';
 import nodeHttp from 'isomorphic-git/http/node';
 import { rooted } from '@kustomate/vfs';
 import { createNodeFs } from '@kustomate/vfs/node';
 import { gitTransport } from '../git-transport.js';
-import type { GitRemoteLoader } from '../remote-types.js';
 import { CloneCache } from './clone-cache.js';
 import { withDeadline } from './deadline.js';
 import { fetchHttpFile } from './fetch-file.js';
@@ -22,7 +22,7 @@ export interface GitRemoteLoaderOptions {
 }
 
 /**
- * A kustomize remote loader for Node: git repositories are fetched with isomorphic-git (a
+ * The `RemoteLoader` of `@kustomate/kustomize-core` for Node: git repositories are fetched with isomorphic-git (a
  * shallow, single-ref fetch over https/http; `file://` read from the local repository) into a
  * clone cache, and http(s) files with `fetch`. ssh and `git://` URLs are refused with an
  * `UnsupportedProtocol` error; submodules are not fetched. Each fetch honours the URL's
@@ -38,7 +38,7 @@ export interface GitRemoteLoaderOptions {
  * const result = await build({ fs: createNodeFs(), path: '/app', remote });
  * ```
  */
-export function createGitRemoteLoader(options: GitRemoteLoaderOptions): GitRemoteLoader {
+export function createGitRemoteLoader(options: GitRemoteLoaderOptions): RemoteLoader {
   const cache = new CloneCache(options.cacheDir);
   const http = options.http ?? nodeHttp;
   return {

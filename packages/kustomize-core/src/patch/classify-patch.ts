@@ -27,7 +27,8 @@ export type PatchKind = 'smp' | 'json6902';
  * @param source how to name the patch in messages (e.g. `path: "patch.yaml"`).
  * @returns `smp` or `json6902`, or a `KustomizeError` (`InvalidPatch`) — returned, not
  *   thrown — when both readings succeed ("illegally qualifies as both an SM and JSON patch";
- *   e.g. `[]` or a comment-only file) or neither does ("unable to parse SM or JSON patch").
+ *   e.g. `[]` or a comment-only file) or neither does ("unable to parse SM or JSON patch");
+ *   a `LimitExceeded` error of either reading is returned as is.
  *
  * @example
  * ```ts
@@ -40,6 +41,11 @@ export function classifyPatch(
   parsedAsOps: YamlValue | Error,
   source = 'patch',
 ): PatchKind | KustomizeError {
+  // A reading refused for exceeding a YAML limit (alias bomb, absurd nesting, huge text)
+  // decides: the input is hostile whatever the other reading says.
+  for (const reading of [parsedAsResources, parsedAsOps]) {
+    if (reading instanceof KustomizeError && reading.code === 'LimitExceeded') return reading;
+  }
   const smpOk = !(parsedAsResources instanceof Error);
   const jsonOk = !(parsedAsOps instanceof Error) && isJson6902Document(parsedAsOps);
   if (smpOk && jsonOk) {

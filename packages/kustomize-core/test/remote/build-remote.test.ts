@@ -101,7 +101,10 @@ describe('remote bases through a RemoteLoader', () => {
   it('falls back to git when the http(s) GET fails and the URL is a git URL', async () => {
     const url = 'https://git.example.com/org/repo.git//base?ref=v1';
     const remote = createMemoryRemoteLoader({ 'https://git.example.com/org/repo.git@v1': REPO });
-    const result = await run({ '/app/kustomization.yaml': `resources:\n- ${url}\n` }, { remote: remote.loader });
+    const result = await run(
+      { '/app/kustomization.yaml': `resources:\n- ${url}\n` },
+      { remote: remote.loader },
+    );
     expect(result.resources.map((r) => r.object.metadata)).toEqual([{ name: 'base-cm' }]);
     expect(remote.calls).toEqual([url, 'https://git.example.com/org/repo.git@v1']);
   });
@@ -109,7 +112,10 @@ describe('remote bases through a RemoteLoader', () => {
   it('fails on an http(s) error for a URL that is not a git URL', async () => {
     const url = 'https://example.com/missing.yaml';
     const remote = createMemoryRemoteLoader({});
-    const e = await failure({ '/app/kustomization.yaml': `resources:\n- ${url}\n` }, { remote: remote.loader });
+    const e = await failure(
+      { '/app/kustomization.yaml': `resources:\n- ${url}\n` },
+      { remote: remote.loader },
+    );
     expect(e.code).toBe('MissingFile');
     expect(e.message).toContain(url);
     expect(e.message).toContain('404');
@@ -124,12 +130,18 @@ describe('remote bases through a RemoteLoader', () => {
     );
     expect(e.code).toBe('MissingFile');
     expect(e.message).toContain("fetching remote base 'git@github.com:org/gone//base?ref=v9'");
-    expect(e.data).toEqual({ url: 'git@github.com:org/gone//base?ref=v9', repo: 'git@github.com:org/gone', ref: 'v9' });
+    expect(e.data).toEqual({
+      url: 'git@github.com:org/gone//base?ref=v9',
+      repo: 'git@github.com:org/gone',
+      ref: 'v9',
+    });
     expect((e.cause as Error).message).toContain('not found');
   });
 
   it('fails with Unsupported naming the URL when the build has no remote loader', async () => {
-    const e = await failure({ '/app/kustomization.yaml': 'resources:\n- github.com/org/repo//base?ref=v1\n' });
+    const e = await failure({
+      '/app/kustomization.yaml': 'resources:\n- github.com/org/repo//base?ref=v1\n',
+    });
     expect(e.code).toBe('Unsupported');
     expect(e.message).toContain("remote resource 'github.com/org/repo//base?ref=v1'");
     expect(e.message).toContain('remote');
@@ -137,7 +149,10 @@ describe('remote bases through a RemoteLoader', () => {
 
   it('keeps local paths that are not git URLs local', async () => {
     const remote = createMemoryRemoteLoader({});
-    const e = await failure({ '/app/kustomization.yaml': 'resources: [missing/dir]\n' }, { remote: remote.loader });
+    const e = await failure(
+      { '/app/kustomization.yaml': 'resources: [missing/dir]\n' },
+      { remote: remote.loader },
+    );
     expect(e.code).toBe('MissingFile');
     expect(remote.calls).toEqual([]);
   });
@@ -165,7 +180,10 @@ describe('remote bases through a RemoteLoader', () => {
       },
     });
     const ok = await run(
-      { '/app/kustomization.yaml': 'buildMetadata: [originAnnotations]\nresources: [github.com/org/repo//overlay?ref=v1]\n' },
+      {
+        '/app/kustomization.yaml':
+          'buildMetadata: [originAnnotations]\nresources: [github.com/org/repo//overlay?ref=v1]\n',
+      },
       { remote: inside.loader },
     );
     expect(ok.resources.map((r) => [r.object.metadata, r.origin])).toEqual([
@@ -207,7 +225,8 @@ describe('remote bases through a RemoteLoader', () => {
   it('gives nested remote bases their own repo and ref', async () => {
     const remote = createMemoryRemoteLoader({
       [`${GH}@v1`]: {
-        'kustomization.yaml': 'resources: [https://gitlab.com/team/lib.git//cfg?ref=v2, top.yaml]\n',
+        'kustomization.yaml':
+          'resources: [https://gitlab.com/team/lib.git//cfg?ref=v2, top.yaml]\n',
         'top.yaml': cm('top'),
       },
       'https://gitlab.com/team/lib.git@v2': {
@@ -231,7 +250,8 @@ describe('remote bases through a RemoteLoader', () => {
 
   it('refuses a Component listed under resources', async () => {
     const remote = createMemoryRemoteLoader({
-      [`${GH}@v1`]: { 'comp/kustomization.yaml':
+      [`${GH}@v1`]: {
+        'comp/kustomization.yaml':
           'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources: [cm.yaml]\n',
         'comp/cm.yaml': cm('c'),
       },
@@ -258,7 +278,10 @@ describe('remote bases through a RemoteLoader', () => {
     const remote = createMemoryRemoteLoader({ [`${GH}@v1`]: REPO });
     const seen: string[] = [];
     const result = await run(
-      { '/app/kustomization.yaml': 'commonLabels: {a: b}\nresources: [github.com/org/repo//base?ref=v1]\n' },
+      {
+        '/app/kustomization.yaml':
+          'commonLabels: {a: b}\nresources: [github.com/org/repo//base?ref=v1]\n',
+      },
       { remote: remote.loader, onWarning: (w) => seen.push(w) },
     );
     expect(seen).toHaveLength(1);

@@ -35,7 +35,8 @@ export function createMemoryRemoteLoader(
       signal?.throwIfAborted();
       calls.push(url);
       const text = files[url];
-      if (text === undefined) throw Object.assign(new Error(`GET ${url}: 404 Not Found`), { status: 404 });
+      if (text === undefined)
+        throw Object.assign(new Error(`GET ${url}: 404 Not Found`), { status: 404 });
       return new TextEncoder().encode(text);
     },
   };

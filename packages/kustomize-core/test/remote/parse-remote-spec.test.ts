@@ -56,7 +56,12 @@ describe('parseRemoteSpec: every host form × repo × path × ref (TestNewRepoSp
 });
 
 function pick(spec: ReturnType<typeof parseRemoteSpec>) {
-  return { host: spec.host, repoPath: spec.repoPath, kustRootPath: spec.kustRootPath, ref: spec.ref };
+  return {
+    host: spec.host,
+    repoPath: spec.repoPath,
+    kustRootPath: spec.kustRootPath,
+    ref: spec.ref,
+  };
 }
 
 describe('parseRemoteSpec errors (TestNewRepoSpecFromUrlErrors)', () => {
@@ -113,7 +118,12 @@ describe('parseRemoteSpec smoke cases (TestNewRepoSpecFromUrl_Smoke)', () => {
       '',
       'master',
     ],
-    ['http://github.com/someorg/somerepo/somedir', 'https://github.com/someorg/somerepo', 'somedir', ''],
+    [
+      'http://github.com/someorg/somerepo/somedir',
+      'https://github.com/someorg/somerepo',
+      'somedir',
+      '',
+    ],
     ['git@github.com:someorg/somerepo/somedir', 'git@github.com:someorg/somerepo', 'somedir', ''],
     [
       'http://github.com/someorg/somerepo.git/somedir',
@@ -200,7 +210,12 @@ describe('parseRemoteSpec smoke cases (TestNewRepoSpecFromUrl_Smoke)', () => {
       'somepath',
       'someBranch',
     ],
-    ['file://a/b/c/someRepo//somepath?ref=someBranch', 'file://a/b/c/someRepo', 'somepath', 'someBranch'],
+    [
+      'file://a/b/c/someRepo//somepath?ref=someBranch',
+      'file://a/b/c/someRepo',
+      'somepath',
+      'someBranch',
+    ],
     ['file://a/b/c/someRepo?ref=someBranch', 'file://a/b/c/someRepo', '', 'someBranch'],
     ['file:///a/b/c/someRepo?ref=someBranch', 'file:///a/b/c/someRepo', '', 'someBranch'],
     [
@@ -229,7 +244,12 @@ describe('parseRemoteSpec smoke cases (TestNewRepoSpecFromUrl_Smoke)', () => {
       'examples/multibases/dev',
       '',
     ],
-    ['https://authority/org/repo?ref=group/version', 'https://authority/org/repo', '', 'group/version'],
+    [
+      'https://authority/org/repo?ref=group/version',
+      'https://authority/org/repo',
+      '',
+      'group/version',
+    ],
     [
       'https://authority/org/repo/?ref=includes_git/for_some_reason',
       'https://authority/org/repo',
@@ -278,7 +298,12 @@ describe('parseRemoteSpec smoke cases (TestNewRepoSpecFromUrl_Smoke)', () => {
       'path',
       '',
     ],
-    ['git@gitlab.com:gitlab-tests/sample-project', 'git@gitlab.com:gitlab-tests/sample-project', '', ''],
+    [
+      'git@gitlab.com:gitlab-tests/sample-project',
+      'git@gitlab.com:gitlab-tests/sample-project',
+      '',
+      '',
+    ],
     [
       'https://username@dev.azure.com/org/project/_git/repo//path/to/kustomization/root',
       'https://username@dev.azure.com/org/project/_git/repo',
@@ -321,7 +346,13 @@ describe('parseRemoteSpec smoke cases (TestNewRepoSpecFromUrl_Smoke)', () => {
   });
 
   it('splits host and repo path as kustomize does', () => {
-    expect(pick(parseRemoteSpec('https://itfs.mycompany.com/collection/project/_git/somerepos/somedir?version=v1.0.0'))).toEqual({
+    expect(
+      pick(
+        parseRemoteSpec(
+          'https://itfs.mycompany.com/collection/project/_git/somerepos/somedir?version=v1.0.0',
+        ),
+      ),
+    ).toEqual({
       host: 'https://itfs.mycompany.com/',
       repoPath: 'collection/project/_git/somerepos',
       kustRootPath: 'somedir',

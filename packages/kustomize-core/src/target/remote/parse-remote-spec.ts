@@ -92,7 +92,16 @@ function parseUnchecked(raw: string): RemoteSpec {
   const { ref, timeoutMs, submodules } = parseQuery(q < 0 ? '' : raw.slice(q + 1));
   const { host, rest } = extractHost(beforeQuery);
   const { repoPath, kustRootPath } = parsePathParts(rest, host.startsWith(FILE_SCHEME));
-  return { raw, host, repoPath, kustRootPath, ref, timeoutMs, submodules, cloneUrl: host + repoPath };
+  return {
+    raw,
+    host,
+    repoPath,
+    kustRootPath,
+    ref,
+    timeoutMs,
+    submodules,
+    cloneUrl: host + repoPath,
+  };
 }
 
 function parseQuery(query: string): Pick<RemoteSpec, 'ref' | 'timeoutMs' | 'submodules'> {
@@ -171,7 +180,9 @@ function parsePathParts(n: string, isFile: boolean): { repoPath: string; kustRoo
   const split = explicitMarkerSplit(n) ?? defaultLengthSplit(n, isFile);
   if (!split || split[0] === '') throw new ParseFailure('failed to parse repo path segment');
   const [repoPath, kustRootPath] = split;
-  const cleaned = normalizePath(kustRootPath.startsWith('/') ? kustRootPath.slice(1) : kustRootPath);
+  const cleaned = normalizePath(
+    kustRootPath.startsWith('/') ? kustRootPath.slice(1) : kustRootPath,
+  );
   if (cleaned.split('/')[0] === '..') throw new ParseFailure(`url path exits repo: ${n}`);
   return {
     repoPath,

@@ -9,7 +9,8 @@ import { remoteOriginPath, tryParseRemoteSpec } from './parse-remote-spec.js';
  */
 export function appendOrigin(originDir: string, entry: string): ResourceOrigin {
   const parsed = tryParseRemoteSpec(entry);
-  if (!parsed.ok) return { path: normalizePath(originDir === '' ? entry : `${originDir}/${entry}`) };
+  if (!parsed.ok)
+    return { path: normalizePath(originDir === '' ? entry : `${originDir}/${entry}`) };
   const { spec } = parsed;
   return {
     path: remoteOriginPath(spec),

@@ -1,8 +1,8 @@
 import type { YamlMap } from '@kustomate/resource';
 import { describe, expect, it } from 'vitest';
-import type { ClusterClient, KubeObject } from './cluster-client.js';
-import { ClusterError } from './cluster-error.js';
-import { FieldSet } from './fieldpath/field-set.js';
+import type { ClusterClient, KubeObject } from '../cluster-client.js';
+import { ClusterError } from '../cluster-error.js';
+import { FieldSet } from '../fieldpath/field-set.js';
 
 /** One case of `../shared/conformance/ssa/merge/cases.json` (the fields the suite reads). */
 export interface SsaMergeCase {
