@@ -10,5 +10,5 @@ export type {
   ClusterSnapshot,
   MemoryCluster,
   MemoryClusterOptions,
-} from './memory/memory-cluster.js';
+} from './memory/memory-cluster-types.js';
 export type { SimulatedOutcome, WorkloadSimulatorOptions } from './memory/workload-simulator.js';

@@ -7,7 +7,7 @@ import type {
   ClusterSnapshot,
   MemoryCluster,
   MemoryClusterOptions,
-} from './memory/memory-cluster.js';
+} from './memory/memory-cluster-types.js';
 
 /**
  * The file a persisted cluster lives in, inside its directory.

@@ -311,3 +311,65 @@ describe('failed writes', () => {
     expect(cluster.snapshot()).toEqual(before);
   });
 });
+
+describe('cancellation', () => {
+  it('an aborted signal ends a slow call with Timeout', async () => {
+    const cluster = createMemoryCluster({ simulator: false });
+    cluster.faults.inject({ operation: 'list', latencyMs: 5_000 });
+    const controller = new AbortController();
+    const call = cluster.list({ apiVersion: 'v1', kind: 'ConfigMap', signal: controller.signal });
+    controller.abort();
+    await expect(call).rejects.toMatchObject({ code: 'Timeout' });
+    await expect(cluster.get({ ...ref }, { signal: controller.signal })).rejects.toMatchObject({
+      code: 'Timeout',
+    });
+  });
+});
+
+describe('custom resources without a status subresource', () => {
+  it('keep an applied status as part of the main resource', async () => {
+    const cluster = createMemoryCluster({ simulator: false });
+    await cluster.apply(
+      {
+        apiVersion: 'apiextensions.k8s.io/v1',
+        kind: 'CustomResourceDefinition',
+        metadata: { name: 'gadgets.example.com' },
+        spec: {
+          group: 'example.com',
+          scope: 'Cluster',
+          names: { kind: 'Gadget', plural: 'gadgets' },
+          versions: [
+            {
+              name: 'v1',
+              served: true,
+              storage: true,
+              schema: {
+                openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+              },
+            },
+          ],
+        },
+      },
+      { fieldManager: 'm' },
+    );
+    const live = await cluster.apply(
+      {
+        apiVersion: 'example.com/v1',
+        kind: 'Gadget',
+        metadata: { name: 'g' },
+        status: { ok: true },
+      },
+      { fieldManager: 'm' },
+    );
+    expect(live['status']).toEqual({ ok: true });
+    expect((await cluster.resourceFor('example.com/v1', 'Gadget')).namespaced).toBe(false);
+    await cluster.delete({
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      name: 'gadgets.example.com',
+    });
+    await expect(
+      cluster.get({ apiVersion: 'example.com/v1', kind: 'Gadget', name: 'g' }),
+    ).rejects.toMatchObject({ code: 'NoKindMatch' });
+  });
+});

@@ -22,8 +22,17 @@ export interface GitSourceErrorData {
 }
 
 /**
- * An error from fetching a repository or file. `status` mirrors `data.status` so that
- * `@kustomate/kustomize-core` can recognise HTTP answers without importing this package.
+ * An error from fetching a repository or file. `status` mirrors `data.status` (HTTP answers),
+ * as the `RemoteLoader` contract of `@kustomate/kustomize-core` asks.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await loader.fetchRepo(spec, {});
+ * } catch (e) {
+ *   if (e instanceof GitSourceError && e.code === 'RefNotFound') console.error(e.data?.ref);
+ * }
+ * ```
  */
 export class GitSourceError extends KustomateError<GitSourceErrorCode, GitSourceErrorData> {
   readonly status: number | undefined;

@@ -1,9 +1,10 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import nodeHttp from 'isomorphic-git/http/node';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { build, KustomizeError } from '@kustomate/kustomize-core';
 import { createNodeFs } from '@kustomate/vfs/node';
 import { GitSourceError } from '../src/index.js';
@@ -154,11 +155,37 @@ describe.runIf(hasGit())('remote bases over git smart HTTP on 127.0.0.1', () => 
     expect(((error as KustomizeError).cause as GitSourceError).code).toBe('UnsupportedProtocol');
   });
 
-  it('honours ?timeout=', async () => {
+  it('honours ?timeout= and leaves nothing in the cache', async () => {
     const dir = app('slow', `resources:\n- ${server.url}/hang/repo.git//base?timeout=300ms\n`);
+    const cacheDir = join(root, 'cache-slow');
     const started = Date.now();
-    const error = await ours(dir, join(root, 'cache-slow')).catch((e: unknown) => e);
+    const error = await ours(dir, cacheDir).catch((e: unknown) => e);
     expect(((error as KustomizeError).cause as GitSourceError).code).toBe('Timeout');
+    expect((error as KustomizeError).message).toContain('timed out after 0.3s');
     expect(Date.now() - started).toBeLessThan(20_000);
+    await vi.waitFor(() => expect(existsSync(cacheDir) ? readdirSync(cacheDir) : []).toEqual([]));
+  });
+
+  it('fetches through an injected isomorphic-git http client', async () => {
+    const dir = app('inject', `resources:\n- ${server.url}/repo.git//base?ref=v1\n`);
+    const seen: string[] = [];
+    const result = await build({
+      fs: createNodeFs(),
+      path: dir,
+      remote: createGitRemoteLoader({
+        cacheDir: join(root, 'cache-inject'),
+        http: {
+          request: (request) => {
+            seen.push(request.method ?? 'GET');
+            return nodeHttp.request(request);
+          },
+        },
+      }),
+    });
+    expect(result.resources.map((r) => (r.object.metadata as { name: string }).name)).toEqual([
+      'base-cm',
+      'base-gen-5k8t4666t7',
+    ]);
+    expect(seen).toEqual(['GET', 'POST']);
   });
 });

@@ -19,3 +19,8 @@ export type {
   FetchedRepo,
   RemoteFetchOptions,
 } from './target/remote/remote-loader.js';
+export {
+  createMemoryRemoteLoader,
+  type MemoryRemoteContent,
+  type MemoryRemoteLoader,
+} from './target/remote/memory-remote-loader.js';

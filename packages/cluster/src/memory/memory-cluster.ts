@@ -1,9 +1,10 @@
+// Longer than the house limit on purpose: this is the memory API server's request handler,
+// whose verbs share one commit path and the private store; pure parts live in sibling files.
 import { cloneYaml, isYamlMap, parseApiVersion, yamlEqual } from '@kustomate/resource';
 import type { ObjectRef, YamlMap } from '@kustomate/resource';
 import type {
   ApiResource,
   ApplyOptions,
-  ClusterClient,
   DeleteOptions,
   KubeObject,
   ListOptions,
@@ -32,48 +33,25 @@ import {
   toManagers,
 } from './managed-fields.js';
 import type { ManagerEntry } from './managed-fields.js';
+import type {
+  ClusterSnapshot,
+  MemoryCluster,
+  MemoryClusterOptions,
+} from './memory-cluster-types.js';
+import {
+  publicResource,
+  requireManager,
+  resourceName,
+  stripForEngine,
+  subresourceWrite,
+} from './request-helpers.js';
 import { ResourceRegistry } from './resource-registry.js';
 import type { ServedKind } from './resource-registry.js';
 import { clientBody, foldStringData, specChanged, withoutUnowned } from './server-fields.js';
 import { validateFieldTypes, validateIdentity, validateScope } from './validate-object.js';
 import { WatchHub } from './watch-hub.js';
 import { WorkloadSimulator } from './workload-simulator.js';
-import type { SimulatedOutcome, WorkloadSimulatorOptions } from './workload-simulator.js';
-
-/** A point-in-time copy of a memory cluster, plain JSON-safe data. */
-export interface ClusterSnapshot {
-  /** Format version of the snapshot. */
-  version: 1;
-  /** The last resourceVersion handed out. */
-  resourceVersion: number;
-  /** Every stored object, with `metadata.managedFields`. */
-  objects: YamlMap[];
-}
-
-/** Options of {@link createMemoryCluster}. */
-export interface MemoryClusterOptions {
-  /** Start from a snapshot taken with `snapshot()`. */
-  from?: ClusterSnapshot;
-  /** The clock (timestamps in metadata, managedFields and statuses). */
-  now?: () => Date;
-  /** The workload simulator; on by default, `false` turns it off. */
-  simulator?: WorkloadSimulatorOptions | false;
-}
-
-/** The in-memory cluster: a {@link ClusterClient} plus test controls. */
-export interface MemoryCluster extends ClusterClient {
-  /** A copy of everything stored, for `createMemoryCluster({ from })` or persistence. */
-  snapshot(): ClusterSnapshot;
-  /** Makes chosen calls fail or slow down. */
-  readonly faults: FaultInjector;
-  /** Decides how a simulated workload ends: `ready` (default), `failed` or `progressing`. */
-  setOutcome(
-    target: { kind: string; name: string; namespace?: string },
-    outcome: SimulatedOutcome,
-  ): void;
-  /** Resolves once the workload simulator has nothing scheduled. */
-  settle(): Promise<void>;
-}
+import type { SimulatedOutcome } from './workload-simulator.js';
 
 type Stored = StoredObject;
 
@@ -224,11 +202,15 @@ class MemoryClusterImpl implements MemoryCluster {
     } catch (e) {
       throw engineError(e, ref, before?.managers ?? [], self.manager);
     }
-    const next = {
-      ...result.object,
-      ...(before?.object['status'] !== undefined ? { status: before.object['status'] } : {}),
-    };
-    return this.#commit(served, ref, before, next, result.managers, self, options.dryRun === true);
+    return this.#commit(
+      served,
+      ref,
+      before,
+      result.object,
+      result.managers,
+      self,
+      options.dryRun === true,
+    );
   }
 
   async create(object: KubeObject, options: UpdateOptions): Promise<KubeObject> {
@@ -400,15 +382,15 @@ class MemoryClusterImpl implements MemoryCluster {
   ): Promise<void> {
     if (signal?.aborted)
       throw new ClusterError('Timeout', 'the request was aborted', { cause: signal.reason });
-    await this.faults.intercept(
-      operation,
-      {
-        kind: target.kind,
-        name: 'name' in target ? target.name : undefined,
-        namespace: target.namespace,
-      },
-      signal,
-    );
+    const call = {
+      kind: target.kind,
+      name: 'name' in target ? target.name : undefined,
+      namespace: target.namespace,
+    };
+    await this.faults.intercept(operation, call, signal).catch((e: unknown) => {
+      if (e instanceof ClusterError) throw e;
+      throw new ClusterError('Timeout', 'the request was aborted', { cause: e });
+    });
   }
 
   #time(): string {
@@ -667,38 +649,4 @@ class MemoryClusterImpl implements MemoryCluster {
       this.#store.set(this.#key(served, ref.namespace, ref.name), { object, managers });
     }
   }
-}
-
-function stripForEngine(object: YamlMap): YamlMap {
-  const out = cloneYaml(object);
-  const meta = out['metadata'];
-  if (isYamlMap(meta)) delete meta['managedFields'];
-  return out;
-}
-
-function subresourceWrite(self: Omit<ManagerEntry, 'set' | 'time'>): boolean {
-  return self.subresource !== undefined;
-}
-
-function requireManager(fieldManager: string, ref: ObjectRef): void {
-  if (typeof fieldManager !== 'string' || fieldManager === '')
-    throw new ClusterError(
-      'Invalid',
-      'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch',
-      { ref, field: 'fieldManager' },
-    );
-}
-
-function resourceName(served: ServedKind): string {
-  return served.group ? `${served.plural}.${served.group}` : served.plural;
-}
-
-function publicResource(served: ServedKind): ApiResource {
-  return {
-    group: served.group,
-    kind: served.kind,
-    plural: served.plural,
-    namespaced: served.namespaced,
-    versions: [...served.versions],
-  };
 }

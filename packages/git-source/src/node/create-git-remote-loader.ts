@@ -1,6 +1,5 @@
 import type { HttpClient } from 'isomorphic-git';
 import type { RemoteLoader } from '@kustomate/kustomize-core';
-import nodeHttp from 'isomorphic-git/http/node';
 import { rooted } from '@kustomate/vfs';
 import { createNodeFs } from '@kustomate/vfs/node';
 import { gitTransport } from '../git-transport.js';
@@ -17,7 +16,10 @@ export interface GitRemoteLoaderOptions {
    * never refreshed (delete an entry, or the directory, to fetch a moved branch again).
    */
   cacheDir: string;
-  /** isomorphic-git's HTTP client; `isomorphic-git/http/node` by default. */
+  /**
+   * isomorphic-git's HTTP client (for proxies or custom agents, e.g. `isomorphic-git/http/node`);
+   * by default one over Node's `fetch` whose requests abort on timeout or cancellation.
+   */
   http?: HttpClient;
 }
 
@@ -40,7 +42,7 @@ export interface GitRemoteLoaderOptions {
  */
 export function createGitRemoteLoader(options: GitRemoteLoaderOptions): RemoteLoader {
   const cache = new CloneCache(options.cacheDir);
-  const http = options.http ?? nodeHttp;
+  const { http } = options;
   return {
     async fetchRepo(spec, { signal }) {
       const { cloneUrl: url, ref } = spec;

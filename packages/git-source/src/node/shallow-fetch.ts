@@ -1,10 +1,12 @@
 import * as fs from 'node:fs';
 import git, { Errors, type HttpClient } from 'isomorphic-git';
 import { GitSourceError } from '../git-source-error.js';
+import { createFetchHttpClient } from './fetch-http-client.js';
 
 /** What {@link shallowFetch} checks out where. */
 export interface ShallowFetchOptions {
-  http: HttpClient;
+  /** isomorphic-git's HTTP client; by default one over `fetch` that aborts with `signal`. */
+  http: HttpClient | undefined;
   url: string;
   /** Branch, tag or full commit id; `''` for the remote's HEAD. */
   ref: string;
@@ -22,10 +24,11 @@ const FULL_SHA = /^[0-9a-f]{40}$/i;
  */
 export async function shallowFetch(options: ShallowFetchOptions): Promise<void> {
   const { url, ref, dir, signal } = options;
+  const inner = options.http ?? createFetchHttpClient(signal);
   const http: HttpClient = {
     request: (request) => {
       signal.throwIfAborted();
-      return options.http.request(request);
+      return inner.request(request);
     },
   };
   await git.init({ fs, dir, defaultBranch: 'main' });

@@ -98,11 +98,27 @@ export function createSchemaFromOpenApi(
     }
     readNamespaceability(optionalMap(layer.paths, file, 'paths'), file, scope);
   }
-  const resolve = (ref: string): YamlMap | undefined => resolveRef(definitions, ref);
+  // The schema never changes once built: resolved refs and cursors are memoised.
+  const resolved = new Map<string, YamlMap | undefined>();
+  const resolve = (ref: string): YamlMap | undefined => {
+    if (resolved.has(ref)) return resolved.get(ref);
+    const definition = resolveRef(definitions, ref);
+    resolved.set(ref, definition);
+    return definition;
+  };
+  const cursors = new WeakMap<YamlMap, OpenApiCursor>();
+  const cursorOf = (schema: YamlMap): OpenApiCursor => {
+    let cursor = cursors.get(schema);
+    if (cursor === undefined) {
+      cursor = new OpenApiCursor(schema, resolve, cursorOf);
+      cursors.set(schema, cursor);
+    }
+    return cursor;
+  };
 
   const schemaForType = (gvk: Gvk): SchemaCursor | undefined => {
     const definition = types.get(gvkTableKey(gvk));
-    return definition === undefined ? undefined : new OpenApiCursor(definition, resolve);
+    return definition === undefined ? undefined : cursorOf(definition);
   };
   return {
     schemaForType,
@@ -125,17 +141,25 @@ export function createSchemaFromOpenApi(
 }
 
 class OpenApiCursor implements SchemaCursor {
+  private fields: Map<string, SchemaCursor | undefined> | undefined;
+  private merge: ListMergeInfo | undefined;
+
   constructor(
     private readonly schema: YamlMap,
     private readonly resolve: (ref: string) => YamlMap | undefined,
+    private readonly cursorOf: (schema: YamlMap) => OpenApiCursor,
   ) {}
 
   field(name: string): SchemaCursor | undefined {
+    this.fields ??= new Map();
+    if (this.fields.has(name)) return this.fields.get(name);
     const properties = this.schema.properties;
     let next: YamlValue | undefined;
     if (isYamlMap(properties) && Object.hasOwn(properties, name)) next = properties[name];
     else if (isYamlMap(this.schema.additionalProperties)) next = this.schema.additionalProperties;
-    return this.follow(next);
+    const cursor = this.follow(next);
+    this.fields.set(name, cursor);
+    return cursor;
   }
 
   elements(): SchemaCursor | undefined {
@@ -146,6 +170,11 @@ class OpenApiCursor implements SchemaCursor {
   }
 
   listMerge(): ListMergeInfo {
+    this.merge ??= this.readListMerge();
+    return this.merge;
+  }
+
+  private readListMerge(): ListMergeInfo {
     const strategy = this.schema['x-kubernetes-patch-strategy'];
     if (typeof strategy !== 'string' || !strategy.split(',').includes('merge'))
       return NOT_ASSOCIATIVE;
@@ -169,7 +198,7 @@ class OpenApiCursor implements SchemaCursor {
       if (hops >= MAX_REF_HOPS) return undefined;
       schema = this.resolve(schema.$ref);
     }
-    return isYamlMap(schema) ? new OpenApiCursor(schema, this.resolve) : undefined;
+    return isYamlMap(schema) ? this.cursorOf(schema) : undefined;
   }
 }
 

@@ -7,7 +7,7 @@
 import { isScalar } from 'yaml';
 import type { YamlValue } from '@kustomate/resource';
 import { Composer } from './composer.js';
-import { checkTextLength, type YAML_LIMITS } from './limits.js';
+import { checkTextLength } from './limits.js';
 import { parseFastDocument } from './fast-parse.js';
 import { parseFirstDocument } from './parse-documents.js';
 import { resolveScalarNode, shortTag } from './scalar-value.js';
@@ -51,7 +51,7 @@ function isNullRoot(node: unknown): boolean {
  * @param file - the file path, used in error messages and locations.
  * @returns one value per non-empty document, in file order (usually maps).
  * @throws KustomizeError `InvalidYaml` naming the file, document and line; `LimitExceeded`
- *   past a limit of {@link YAML_LIMITS} (size, nesting depth, alias expansion).
+ *   past a limit of `YAML_LIMITS` (yaml/limits.ts) (size, nesting depth, alias expansion).
  *
  * @example
  * ```ts

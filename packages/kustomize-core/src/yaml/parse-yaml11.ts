@@ -6,7 +6,7 @@
  */
 import type { YamlValue } from '@kustomate/resource';
 import { Composer } from './composer.js';
-import { checkTextLength, type YAML_LIMITS } from './limits.js';
+import { checkTextLength } from './limits.js';
 import { parseFirstDocument } from './parse-documents.js';
 import type { SourceRef } from './source-position.js';
 
@@ -27,7 +27,7 @@ import type { SourceRef } from './source-position.js';
  * @param text - the file content.
  * @param file - the file path, used in error messages and locations.
  * @throws KustomizeError `InvalidYaml` naming the file and line; `LimitExceeded` past a limit
- *   of {@link YAML_LIMITS} (size, nesting depth, alias expansion).
+ *   of `YAML_LIMITS` (yaml/limits.ts) (size, nesting depth, alias expansion).
  *
  * @example
  * ```ts

@@ -19,7 +19,11 @@ export const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
 /** Runs per property. */
 export const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? DEFAULT_RUNS) || DEFAULT_RUNS);
 /** fast-check parameters of every property. */
-export const PARAMS = { seed: SEED, numRuns: RUNS, endOnFailure: process.env.FUZZ_SHRINK === undefined } as const;
+export const PARAMS = {
+  seed: SEED,
+  numRuns: RUNS,
+  endOnFailure: process.env.FUZZ_SHRINK === undefined,
+} as const;
 /** A single build slower than this counts as a hang. */
 export const HANG_MS = 5000;
 
@@ -111,8 +115,7 @@ export function fuzzBuild(
     });
     outcome = { ok: true, yaml: result.toYaml() };
   } catch (e) {
-    const known =
-      e instanceof Error ? KNOWN_CRASHES.find((k) => k.matches(e)) : undefined;
+    const known = e instanceof Error ? KNOWN_CRASHES.find((k) => k.matches(e)) : undefined;
     if (e instanceof KustomizeError || e instanceof VfsError) outcome = { ok: false, error: e };
     else if (known !== undefined) {
       knownCrashesSeen.set(known.id, (knownCrashesSeen.get(known.id) ?? 0) + 1);

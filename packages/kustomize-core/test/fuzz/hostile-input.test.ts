@@ -48,17 +48,21 @@ describe('fuzz: hostile input is refused with LimitExceeded', () => {
   });
 
   it('a billion laughs in the kustomization', () => {
-    refused({ '/app/kustomization.yaml': `${laughs(9)}resources: [cm.yaml]\n`, '/app/cm.yaml': CM });
+    refused({
+      '/app/kustomization.yaml': `${laughs(9)}resources: [cm.yaml]\n`,
+      '/app/cm.yaml': CM,
+    });
   });
 
   it('a billion laughs in a patch file', () => {
     refused({
       '/app/kustomization.yaml': 'resources: [cm.yaml]\npatches: [{path: p.yaml}]\n',
       '/app/cm.yaml': CM,
-      '/app/p.yaml': `${CM}metadata:\n  name: cm\n  labels: {}\nbomb:\n${laughs(9).replace(/^/gm, '  ')}`.replace(
-        `${CM}metadata:\n  name: cm\n`,
-        `${CM}`,
-      ),
+      '/app/p.yaml':
+        `${CM}metadata:\n  name: cm\n  labels: {}\nbomb:\n${laughs(9).replace(/^/gm, '  ')}`.replace(
+          `${CM}metadata:\n  name: cm\n`,
+          `${CM}`,
+        ),
     });
   });
 

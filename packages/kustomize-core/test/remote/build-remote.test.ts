@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryFs, type MemoryFiles } from '@kustomate/vfs';
-import { build, KustomizeError, type BuildOptions } from '../../src/index.js';
-import { createMemoryRemoteLoader } from './memory-remote-loader.js';
+import {
+  build,
+  createMemoryRemoteLoader,
+  KustomizeError,
+  type BuildOptions,
+  type MemoryRemoteContent,
+} from '../../src/index.js';
 
 const cm = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
 const GH = 'https://github.com/org/repo';
@@ -11,6 +16,22 @@ const REPO: MemoryFiles = {
   'kustomization.yaml': 'resources: [top.yaml]\n',
   'top.yaml': cm('top'),
 };
+
+/** The memory loader keyed `cloneUrl@ref`, with its calls shown without their kind. */
+function memoryRemote(repos: Record<string, MemoryFiles>, files: Record<string, string> = {}) {
+  const content: Required<MemoryRemoteContent> = { repos: {}, files };
+  for (const [key, tree] of Object.entries(repos)) {
+    const at = key.lastIndexOf('@');
+    (content.repos[key.slice(0, at)] ??= {})[key.slice(at + 1)] = tree;
+  }
+  const loader = createMemoryRemoteLoader(content);
+  return {
+    loader,
+    get calls() {
+      return loader.calls.map((c) => c.replace(/^(repo|file) /, ''));
+    },
+  };
+}
 
 async function run(files: MemoryFiles, options: Partial<BuildOptions> = {}) {
   return build({ fs: createMemoryFs(files), path: '/app', ...options });
@@ -28,7 +49,7 @@ async function failure(files: MemoryFiles, options: Partial<BuildOptions> = {}) 
 
 describe('remote bases through a RemoteLoader', () => {
   it('builds a git base and records repo and ref in origins', async () => {
-    const remote = createMemoryRemoteLoader({ [`${GH}@v1`]: REPO });
+    const remote = memoryRemote({ [`${GH}@v1`]: REPO });
     const result = await run(
       {
         '/app/kustomization.yaml':
@@ -48,7 +69,7 @@ describe('remote bases through a RemoteLoader', () => {
   });
 
   it('fetches each repository and ref once per build, whatever the subpath', async () => {
-    const remote = createMemoryRemoteLoader({ [`${GH}@v1`]: REPO });
+    const remote = memoryRemote({ [`${GH}@v1`]: REPO });
     const result = await run(
       {
         '/app/kustomization.yaml':
@@ -70,7 +91,7 @@ describe('remote bases through a RemoteLoader', () => {
   });
 
   it('uses the repository root with origin path notCloned, as kustomize does', async () => {
-    const remote = createMemoryRemoteLoader({ [`${GH}@`]: REPO });
+    const remote = memoryRemote({ [`${GH}@`]: REPO });
     const result = await run(
       { '/app/kustomization.yaml': 'resources: [github.com/org/repo]\n' },
       { remote: remote.loader },
@@ -82,7 +103,7 @@ describe('remote bases through a RemoteLoader', () => {
     const url = 'https://example.com/cm.yaml';
     // Two path segments make it a git URL too: kustomize's origin then names it as a repo.
     const deep = 'https://example.com/manifests/cm.yaml';
-    const remote = createMemoryRemoteLoader({}, { [url]: cm('web'), [deep]: cm('deep') });
+    const remote = memoryRemote({}, { [url]: cm('web'), [deep]: cm('deep') });
     const result = await run(
       { '/app/kustomization.yaml': `namespace: ns\nresources:\n- ${url}\n- ${deep}\n` },
       { remote: remote.loader },
@@ -100,7 +121,7 @@ describe('remote bases through a RemoteLoader', () => {
 
   it('falls back to git when the http(s) GET fails and the URL is a git URL', async () => {
     const url = 'https://git.example.com/org/repo.git//base?ref=v1';
-    const remote = createMemoryRemoteLoader({ 'https://git.example.com/org/repo.git@v1': REPO });
+    const remote = memoryRemote({ 'https://git.example.com/org/repo.git@v1': REPO });
     const result = await run(
       { '/app/kustomization.yaml': `resources:\n- ${url}\n` },
       { remote: remote.loader },
@@ -111,7 +132,7 @@ describe('remote bases through a RemoteLoader', () => {
 
   it('fails on an http(s) error for a URL that is not a git URL', async () => {
     const url = 'https://example.com/missing.yaml';
-    const remote = createMemoryRemoteLoader({});
+    const remote = memoryRemote({});
     const e = await failure(
       { '/app/kustomization.yaml': `resources:\n- ${url}\n` },
       { remote: remote.loader },
@@ -123,7 +144,7 @@ describe('remote bases through a RemoteLoader', () => {
   });
 
   it('reports a repository that cannot be fetched, with the cause', async () => {
-    const remote = createMemoryRemoteLoader({});
+    const remote = memoryRemote({});
     const e = await failure(
       { '/app/kustomization.yaml': 'resources:\n- git@github.com:org/gone//base?ref=v9\n' },
       { remote: remote.loader },
@@ -135,7 +156,7 @@ describe('remote bases through a RemoteLoader', () => {
       repo: 'git@github.com:org/gone',
       ref: 'v9',
     });
-    expect((e.cause as Error).message).toContain('not found');
+    expect((e.cause as Error).message).toContain('no repository git@github.com:org/gone');
   });
 
   it('fails with Unsupported naming the URL when the build has no remote loader', async () => {
@@ -148,7 +169,7 @@ describe('remote bases through a RemoteLoader', () => {
   });
 
   it('keeps local paths that are not git URLs local', async () => {
-    const remote = createMemoryRemoteLoader({});
+    const remote = memoryRemote({});
     const e = await failure(
       { '/app/kustomization.yaml': 'resources: [missing/dir]\n' },
       { remote: remote.loader },
@@ -158,7 +179,7 @@ describe('remote bases through a RemoteLoader', () => {
   });
 
   it('is RootOnly inside a clone, even with LoadRestrictionsNone', async () => {
-    const remote = createMemoryRemoteLoader({
+    const remote = memoryRemote({
       [`${GH}@v1`]: {
         'base/kustomization.yaml': 'resources: [../other/cm.yaml]\n',
         'other/cm.yaml': cm('other'),
@@ -173,7 +194,7 @@ describe('remote bases through a RemoteLoader', () => {
   });
 
   it('allows bases inside the clone and refuses bases outside it', async () => {
-    const inside = createMemoryRemoteLoader({
+    const inside = memoryRemote({
       [`${GH}@v1`]: {
         'overlay/kustomization.yaml': 'resources: [../base]\nnameSuffix: -o\n',
         ...REPO,
@@ -197,7 +218,7 @@ describe('remote bases through a RemoteLoader', () => {
         { path: 'base/cm.yaml', repo: GH, ref: 'v1' },
       ],
     ]);
-    const outside = createMemoryRemoteLoader({
+    const outside = memoryRemote({
       [`${GH}@v1`]: { 'base/kustomization.yaml': 'resources: [../..]\n' },
     });
     const e = await failure(
@@ -209,7 +230,7 @@ describe('remote bases through a RemoteLoader', () => {
   });
 
   it('refuses a URL that is a prefix of one already on the chain (cycle)', async () => {
-    const remote = createMemoryRemoteLoader({
+    const remote = memoryRemote({
       [`${GH}@v1`]: { 'base/kustomization.yaml': 'resources: [github.com/org/repo//base]\n' },
     });
     const e = await failure(
@@ -223,7 +244,7 @@ describe('remote bases through a RemoteLoader', () => {
   });
 
   it('gives nested remote bases their own repo and ref', async () => {
-    const remote = createMemoryRemoteLoader({
+    const remote = memoryRemote({
       [`${GH}@v1`]: {
         'kustomization.yaml':
           'resources: [https://gitlab.com/team/lib.git//cfg?ref=v2, top.yaml]\n',
@@ -249,7 +270,7 @@ describe('remote bases through a RemoteLoader', () => {
   });
 
   it('refuses a Component listed under resources', async () => {
-    const remote = createMemoryRemoteLoader({
+    const remote = memoryRemote({
       [`${GH}@v1`]: {
         'comp/kustomization.yaml':
           'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources: [cm.yaml]\n',
@@ -265,7 +286,7 @@ describe('remote bases through a RemoteLoader', () => {
   });
 
   it('reports a missing directory in the repository', async () => {
-    const remote = createMemoryRemoteLoader({ [`${GH}@v1`]: REPO });
+    const remote = memoryRemote({ [`${GH}@v1`]: REPO });
     const e = await failure(
       { '/app/kustomization.yaml': 'resources: [github.com/org/repo//nope?ref=v1]\n' },
       { remote: remote.loader },
@@ -275,7 +296,7 @@ describe('remote bases through a RemoteLoader', () => {
   });
 
   it('reports each warning once although the build re-runs after each fetch', async () => {
-    const remote = createMemoryRemoteLoader({ [`${GH}@v1`]: REPO });
+    const remote = memoryRemote({ [`${GH}@v1`]: REPO });
     const seen: string[] = [];
     const result = await run(
       {
@@ -289,7 +310,7 @@ describe('remote bases through a RemoteLoader', () => {
   });
 
   it('warns about the git:: prefix and strips it', async () => {
-    const remote = createMemoryRemoteLoader({ 'https://gitlab.com/org/repo@v1': REPO });
+    const remote = memoryRemote({ 'https://gitlab.com/org/repo@v1': REPO });
     const result = await run(
       { '/app/kustomization.yaml': 'resources: [git::https://gitlab.com/org/repo//base?ref=v1]\n' },
       { remote: remote.loader },
@@ -299,7 +320,7 @@ describe('remote bases through a RemoteLoader', () => {
   });
 
   it('stops when the signal aborts', async () => {
-    const remote = createMemoryRemoteLoader({ [`${GH}@v1`]: REPO });
+    const remote = memoryRemote({ [`${GH}@v1`]: REPO });
     const controller = new AbortController();
     const pending = run(
       { '/app/kustomization.yaml': 'resources: [github.com/org/repo//base?ref=v1]\n' },
