@@ -3,7 +3,7 @@
 // Not a test: it prints a table and flags output mismatches; it fails only on setup errors.
 //
 //   pnpm build && pnpm bench [-- --sizes 100,1000,3000] [--runs K] [--seed 42] [--keep]
-//                            [--json FILE] [--no-kubectl]
+//                            [--json FILE] [--no-kubectl] [--kubectl-timeout SECONDS]
 //
 // For each N it generates scripts/bench/generate.mjs's tree in a temp dir and, on the
 // production overlay, measures the median wall time and the peak RSS of
@@ -25,7 +25,7 @@ import {
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { clearInterval, setInterval } from 'node:timers';
+import { clearInterval, clearTimeout, setInterval, setTimeout } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 import { generate } from './generate.mjs';
 
@@ -46,6 +46,7 @@ function parseArgs(argv) {
     keep: false,
     json: undefined,
     kubectl: true,
+    kubectlTimeout: 400,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -64,9 +65,10 @@ function parseArgs(argv) {
     else if (a === '--json') opts.json = value();
     else if (a === '--keep') opts.keep = true;
     else if (a === '--no-kubectl') opts.kubectl = false;
+    else if (a === '--kubectl-timeout') opts.kubectlTimeout = Number(value());
     else if (a === '-h' || a === '--help') {
       console.log(
-        'usage: node scripts/bench/run.mjs [--sizes 100,1000,3000] [--runs K] [--seed 42] [--keep] [--json FILE] [--no-kubectl]',
+        'usage: node scripts/bench/run.mjs [--sizes 100,1000,3000] [--runs K] [--seed 42] [--keep] [--json FILE] [--no-kubectl] [--kubectl-timeout SECONDS]',
       );
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
@@ -76,6 +78,7 @@ function parseArgs(argv) {
   if (opts.runs !== undefined && !(Number.isInteger(opts.runs) && opts.runs >= 1)) {
     throw new Error('--runs: an integer >= 1');
   }
+  if (!(opts.kubectlTimeout > 0)) throw new Error('--kubectl-timeout: seconds > 0');
   return opts;
 }
 
@@ -104,12 +107,30 @@ function procHwmKb(pid) {
   }
 }
 
+/** Process groups of the measured processes still running (they don't get the terminal's ^C). */
+const running = new Set();
+/** The temp dir to remove if the run is interrupted. */
+let workDir;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    for (const pid of running) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    if (workDir) rmSync(workDir, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
+
 /**
  * Runs `cmd args` with stdout to `outFile`; resolves to {seconds, cpuS, rssKb, code, stderr}.
  * Peak RSS and CPU time (user + sys) come from `/usr/bin/time -v` when present; without it
  * peak RSS comes from polling /proc VmHWM and CPU time is not measured.
  */
-function timeProcess(cmd, args, outFile, { useTimeBin }) {
+function timeProcess(cmd, args, outFile, { useTimeBin, timeoutS }) {
   return new Promise((resolvePromise, reject) => {
     const outFd = openSync(outFile, 'w');
     const timeFile = `${outFile}.time`;
@@ -117,7 +138,21 @@ function timeProcess(cmd, args, outFile, { useTimeBin }) {
       ? [TIME_BIN, ['-v', '-o', timeFile, cmd, ...args]]
       : [cmd, args];
     const t0 = performance.now();
-    const child = spawn(file, argv, { stdio: ['ignore', outFd, 'pipe'] });
+    // Own process group, so a timeout kills /usr/bin/time and the measured process together.
+    const child = spawn(file, argv, { stdio: ['ignore', outFd, 'pipe'], detached: true });
+    running.add(child.pid);
+    let timedOut = false;
+    const timer =
+      timeoutS === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            try {
+              process.kill(-child.pid, 'SIGKILL');
+            } catch {
+              child.kill('SIGKILL');
+            }
+          }, timeoutS * 1000);
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (d) => (stderr += d));
@@ -135,6 +170,8 @@ function timeProcess(cmd, args, outFile, { useTimeBin }) {
     });
     child.on('close', (code) => {
       const seconds = (performance.now() - t0) / 1000;
+      if (timer) clearTimeout(timer);
+      running.delete(child.pid);
       if (poll) clearInterval(poll);
       closeSync(outFd);
       let rssKb = polledKb;
@@ -150,7 +187,7 @@ function timeProcess(cmd, args, outFile, { useTimeBin }) {
         if (user && sys) cpuS = Number(user[1]) + Number(sys[1]);
         rmSync(timeFile, { force: true });
       }
-      resolvePromise({ seconds, cpuS, rssKb, code, stderr });
+      resolvePromise({ seconds, cpuS, rssKb, code: timedOut ? 'timeout' : code, stderr, timedOut });
     });
   });
 }
@@ -199,6 +236,15 @@ function table(header, rows) {
   ].join('\n');
 }
 
+/** The kubectl wall-time cell: `>T` when kubectl was killed at the timeout without a finished run. */
+const kubectlCell = (r) =>
+  r.kubectlS === undefined && r.kubectlTimedOut ? `>${r.kubectlTimedOut}` : fmtS(r.kubectlS);
+/** kubectl/ours; a lower bound (`>`) when kubectl was killed at the timeout. */
+const kubectlRatio = (r, ours) =>
+  r.kubectlS === undefined && r.kubectlTimedOut && ours
+    ? `>${fmtRatio(r.kubectlTimedOut, ours)}`
+    : fmtRatio(r.kubectlS, ours);
+
 /** log(t2/t1) / log(n2/n1): ~1 is linear growth, ~2 quadratic. */
 const exponent = (n1, t1, n2, t2) =>
   t1 && t2 && n1 !== n2 ? (Math.log(t2 / t1) / Math.log(n2 / n1)).toFixed(2) : 'n/a';
@@ -245,12 +291,14 @@ async function main() {
   );
 
   const work = mkdtempSync(join(tmpdir(), 'kustomate-bench-'));
+  workDir = work;
   const results = [];
+  let kubectlGaveUp = false;
   const mismatches = [];
   const started = performance.now();
   try {
     for (const n of opts.sizes) {
-      const kRuns = kubectlOk ? (opts.runs ?? defaultRuns(n)) : 0;
+      const kRuns = kubectlOk && !kubectlGaveUp ? (opts.runs ?? defaultRuns(n)) : 0;
       const runs = opts.runs ?? defaultOurRuns(n);
       const root = join(work, `n${n}`);
       const info = generate({ n, seed: opts.seed, outDir: root });
@@ -276,18 +324,29 @@ async function main() {
       const cOut = join(root, 'kustomate.yaml');
       const iOut = join(root, 'inprocess.yaml');
       for (let i = 1; i <= runs; i++) {
-        if (i <= kRuns) {
+        if (i <= kRuns && r.kubectlTimedOut === undefined) {
           process.stdout.write(`  kubectl kustomize   run ${i}/${kRuns} ... `);
-          const k = await timeProcess('kubectl', ['kustomize', dir], kOut, { useTimeBin });
-          console.log(
-            `${fmtS(k.seconds)} s, ${fmtMiB(k.rssKb)} MiB${k.code ? `, EXIT ${k.code}` : ''}`,
-          );
-          if (k.code) console.log(k.stderr.trim().replace(/^/gm, '    '));
-          r.kubectl.push(k.seconds);
-          r.kubectlCpu.push(k.cpuS);
-          r.kubectlRss.push(k.rssKb);
+          const k = await timeProcess('kubectl', ['kustomize', dir], kOut, {
+            useTimeBin,
+            timeoutS: opts.kubectlTimeout,
+          });
           r.kubectlCode = k.code;
           r.kubectlStderr = k.stderr;
+          if (k.timedOut) {
+            console.log(
+              `killed after ${opts.kubectlTimeout} s (--kubectl-timeout); no more kubectl runs at this or larger N`,
+            );
+            r.kubectlTimedOut = opts.kubectlTimeout;
+            kubectlGaveUp = true;
+          } else {
+            console.log(
+              `${fmtS(k.seconds)} s, ${fmtMiB(k.rssKb)} MiB${k.code ? `, EXIT ${k.code}` : ''}`,
+            );
+            if (k.code) console.log(k.stderr.trim().replace(/^/gm, '    '));
+            r.kubectl.push(k.seconds);
+            r.kubectlCpu.push(k.cpuS);
+            r.kubectlRss.push(k.rssKb);
+          }
         }
         process.stdout.write(`  kustomate CLI       run ${i}/${runs} ... `);
         const c = await timeProcess(process.execPath, [CLI, 'build', dir], cOut, { useTimeBin });
@@ -332,7 +391,13 @@ async function main() {
       r.cliRssKb = maxOf(r.cliRss);
 
       // Byte-for-byte comparison (last run of each).
-      if (kubectlOk && r.kubectlCode === 0) {
+      if (r.kubectlTimedOut) {
+        console.log('  outputs not compared: kubectl was killed at the timeout');
+      } else if (kRuns > 0 && r.kubectlCode !== 0) {
+        console.log(
+          `  !!!!!!!! kubectl FAILED (exit ${r.kubectlCode}): outputs not compared !!!!!!!!`,
+        );
+      } else if (kRuns > 0) {
         const kText = readFileSync(kOut, 'utf8');
         const checks = [['kustomate CLI', cOut, r.cliCode === 0]];
         if (existsSync(iOut)) checks.push(['in-process build()', iOut, ip.status === 0]);
@@ -389,15 +454,21 @@ async function main() {
       results.map((r) => [
         r.n,
         `${r.kRuns}/${r.runs}`,
-        fmtS(r.kubectlS),
+        kubectlCell(r),
         fmtS(r.cliS),
         fmtS(r.inprocS),
-        fmtRatio(r.kubectlS, r.cliS),
-        fmtRatio(r.kubectlS, r.inprocS),
+        kubectlRatio(r, r.cliS),
+        kubectlRatio(r, r.inprocS),
         fmtMiB(r.kubectlRssKb),
         fmtMiB(r.cliRssKb),
         fmtMiB(r.inprocRss),
-        r.match === undefined ? 'n/a' : r.match ? 'identical' : 'MISMATCH',
+        r.match === undefined
+          ? r.kubectlTimedOut
+            ? 'not compared'
+            : 'n/a'
+          : r.match
+            ? 'identical'
+            : 'MISMATCH',
       ]),
     ),
   );

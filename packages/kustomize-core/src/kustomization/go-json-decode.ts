@@ -100,9 +100,11 @@ export function decodeGo(value: YamlValue, type: GoType, ctx: DecodeContext): un
       return value;
     case 'list': {
       if (!Array.isArray(value)) throw mismatch(value, type, ctx);
-      return value.map((item, i) =>
-        decodeGo(item, type.of, { ...ctx, field: `${ctx.field}[${i}]` }),
-      );
+      // Go decodes a null element as the element type's zero value.
+      return value.map((item, i) => {
+        const d = decodeGo(item, type.of, { ...ctx, field: `${ctx.field}[${i}]` });
+        return d === undefined ? zeroOf(type.of) : d;
+      });
     }
     case 'map': {
       if (!isYamlMap(value)) throw mismatch(value, type, ctx);
@@ -126,8 +128,13 @@ function zeroOf(type: GoType): unknown {
       return false;
     case 'int':
       return 0;
-    default:
-      return undefined;
+    case 'struct':
+    case 'map':
+      return {};
+    case 'list':
+      return [];
+    case 'any':
+      return null;
   }
 }
 

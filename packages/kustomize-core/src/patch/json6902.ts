@@ -11,6 +11,7 @@ import {
   setValue,
   type JsonContainer,
 } from './json6902-document.js';
+import { YAML_LIMITS, shapeOf } from '../yaml/limits.js';
 import { toJsonData } from './json-data.js';
 
 type Operation = YamlMap;
@@ -289,6 +290,12 @@ export function applyJson6902(target: YamlMap, operations: unknown, file?: strin
   const state: State = { doc: doc as YamlMap };
   ops.forEach((raw, index) => {
     const kind = opKind(raw);
+    if (shapeOf(raw as YamlValue, false).depth > YAML_LIMITS.maxDepth) {
+      throw limitError(
+        `operation ${index} nests values more than ${YAML_LIMITS.maxDepth} levels deep`,
+        file,
+      );
+    }
     try {
       const run = raw === null ? undefined : OPERATIONS[kind];
       if (!Object.hasOwn(OPERATIONS, kind) || run === undefined) fail(`Unexpected kind: ${kind}`);
@@ -296,6 +303,13 @@ export function applyJson6902(target: YamlMap, operations: unknown, file?: strin
     } catch (e) {
       if (e instanceof JsonPatchStepError) throw patchError(e.message, file, index, kind);
       throw e;
+    }
+    const shape = shapeOf(state.doc, false);
+    if (shape.depth > YAML_LIMITS.maxDepth || shape.size > YAML_LIMITS.maxPatchedNodes) {
+      throw limitError(
+        `operation ${index} makes the resource exceed ${YAML_LIMITS.maxPatchedNodes} values or ${YAML_LIMITS.maxDepth} levels of nesting`,
+        file,
+      );
     }
   });
   if (!isYamlMap(state.doc)) {
@@ -307,4 +321,11 @@ export function applyJson6902(target: YamlMap, operations: unknown, file?: strin
     );
   }
   return state.doc;
+}
+
+/** A `LimitExceeded` error about a JSON 6902 patch (see `YAML_LIMITS`). */
+function limitError(message: string, file: string | undefined): KustomizeError {
+  return new KustomizeError('LimitExceeded', `${file ? `${file}: ` : ''}JSON patch: ${message}`, {
+    ...(file ? { location: { file } } : {}),
+  });
 }

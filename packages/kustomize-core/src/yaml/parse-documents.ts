@@ -13,7 +13,7 @@ import {
   type SchemaOptions,
 } from 'yaml';
 import type { KustomizeError } from '../errors.js';
-import { YAML_LIMITS, yamlLimitError } from './limits.js';
+import { YAML_LIMITS, checkBracketDepth, yamlLimitError } from './limits.js';
 import { yamlError, type SourceRef } from './source-position.js';
 
 /** Characters libyaml's reader rejects (it allows tab, LF, CR, NEL and the printable ranges). */
@@ -38,6 +38,7 @@ const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
 export function parseFirstDocument(ref: SourceRef): Document.Parsed | undefined {
   const bad = CONTROL_CHARACTERS.exec(ref.text);
   if (bad !== null) throw yamlError(ref, bad.index, 'control characters are not allowed');
+  checkBracketDepth(ref.text, ref.file);
   const docs = parseAll(ref);
   const list = Array.isArray(docs) ? docs : [];
   const doc = list[0];

@@ -90,4 +90,29 @@ describe('fuzz: hostile input is refused with LimitExceeded', () => {
       '/app/huge.yaml': `${CM}data:\n  x: "${'x'.repeat(YAML_LIMITS.maxTextLength)}"\n`,
     });
   });
+
+  it('JSON 6902 values nested too deep, and operations that blow a resource up', () => {
+    const ops = (list: unknown[]) => JSON.stringify(list);
+    // A patch file (its text is not inside the kustomization): JSON.parse reads any depth.
+    refused({
+      '/app/kustomization.yaml':
+        'resources: [cm.yaml]\npatches: [{path: p.json, target: {kind: ConfigMap}}]\n',
+      '/app/cm.yaml': CM,
+      '/app/p.json': `[{"op":"add","path":"/data","value":${nested(100_000)}}]`,
+    });
+    // `copy` doubles the resource per operation.
+    refused({
+      '/app/kustomization.yaml':
+        'resources: [cm.yaml]\npatches: [{path: p.json, target: {kind: ConfigMap}}]\n',
+      '/app/cm.yaml': CM,
+      '/app/p.json': ops([
+        { op: 'add', path: '/data', value: { a: 'b' } },
+        ...Array.from({ length: 40 }, (_, i) => ({
+          op: 'copy',
+          from: '/data',
+          path: `/data/k${i}`,
+        })),
+      ]),
+    });
+  });
 });
