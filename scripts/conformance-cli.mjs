@@ -16,7 +16,7 @@ const run = spawnSync(
     join(root, '../shared/conformance/kustomize/check.sh'),
     '--',
     'node',
-    'packages/cli/dist/cli.js',
+    'packages/cli/dist/kustomate.mjs',
     'build',
   ],
   { cwd: root, encoding: 'utf8' },

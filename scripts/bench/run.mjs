@@ -8,7 +8,7 @@
 // For each N it generates scripts/bench/generate.mjs's tree in a temp dir and, on the
 // production overlay, measures the median wall time and the peak RSS of
 //   (a) `kubectl kustomize DIR`                        (whole process)
-//   (b) `node packages/cli/dist/cli.js build DIR`      (whole process, Node start-up included)
+//   (b) `node packages/cli/dist/kustomate.mjs build DIR`      (whole process, Node start-up included)
 //   (c) build() + toYaml() in process, after one warm-up, in a fresh Node child
 // and checks that (a) and (b) (and (c)) print byte-identical YAML.
 import { Buffer } from 'node:buffer';
@@ -31,7 +31,7 @@ import { generate } from './generate.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../..');
-const CLI = join(REPO, 'packages/cli/dist/cli.js');
+const CLI = join(REPO, 'packages/cli/dist/kustomate.mjs');
 const CORE = join(REPO, 'packages/kustomize-core/dist/index.js');
 const INPROC = join(HERE, 'inprocess.mjs');
 const TIME_BIN = '/usr/bin/time';

@@ -15,6 +15,12 @@ export class ResMap {
    * `setAll()`, which drop the index.
    */
   private keys: Set<string> | undefined;
+  /**
+   * Any-id index (every current and previous id → resources, in list order), only kept while
+   * a {@link withIdIndex} scope is open: no one renames resources in place there.
+   */
+  private anyIndex: Map<string, KResource[]> | undefined;
+  private indexScopes = 0;
 
   constructor(readonly schema: SchemaInfo) {}
 
@@ -61,6 +67,7 @@ export class ResMap {
     }
     this.keys.add(key);
     this.list.push(res);
+    if (this.anyIndex) this.indexAnyIds(this.anyIndex, res);
   }
 
   /** Appends every resource of `other` (each must have a fresh id). */
@@ -71,6 +78,7 @@ export class ResMap {
   /** Forgets the id index after resources were renamed in place. */
   invalidateIndex(): void {
     this.keys = undefined;
+    this.anyIndex = undefined;
   }
 
   /** Resources whose current id equals `id`. */
@@ -82,7 +90,39 @@ export class ResMap {
   /** Resources any of whose ids (current or previous) equals `id`. */
   getByAnyId(id: ResId): KResource[] {
     const key = this.idKey(id);
+    if (this.indexScopes > 0) {
+      this.anyIndex ??= this.buildAnyIndex();
+      return [...(this.anyIndex.get(key) ?? [])];
+    }
     return this.list.filter((r) => r.allIds().some((rid) => this.idKey(rid) === key));
+  }
+
+  /**
+   * Runs `fn` with lookups by any id served from an index instead of a scan. Use it around a
+   * batch of appends/lookups (generators absorbing into a large map) during which resources are
+   * not renamed in place; `replace`/`remove` inside the scope drop the index safely.
+   */
+  withIdIndex<T>(fn: () => T): T {
+    this.indexScopes++;
+    try {
+      return fn();
+    } finally {
+      if (--this.indexScopes === 0) this.anyIndex = undefined;
+    }
+  }
+
+  private buildAnyIndex(): Map<string, KResource[]> {
+    const index = new Map<string, KResource[]>();
+    for (const r of this.list) this.indexAnyIds(index, r);
+    return index;
+  }
+
+  private indexAnyIds(index: Map<string, KResource[]>, r: KResource): void {
+    for (const key of new Set(r.allIds().map((rid) => this.idKey(rid)))) {
+      const bucket = index.get(key);
+      if (bucket) bucket.push(r);
+      else index.set(key, [r]);
+    }
   }
 
   /** Index of a resource (by identity), or -1. */
@@ -95,6 +135,7 @@ export class ResMap {
     const i = this.list.indexOf(res);
     if (i >= 0) this.list.splice(i, 1);
     this.keys = undefined;
+    this.anyIndex = undefined;
   }
 
   /** Replaces `old` (by identity) with `res` at the same position. */
@@ -103,18 +144,21 @@ export class ResMap {
     if (i < 0) throw new Error('ResMap.replace: resource not in map');
     this.list[i] = res;
     this.keys = undefined;
+    this.anyIndex = undefined;
   }
 
   /** Replaces the whole list (e.g. after sorting or filtering). */
   setAll(resources: KResource[]): void {
     this.list = resources;
     this.keys = undefined;
+    this.anyIndex = undefined;
   }
 
   /** Drops resources whose object became empty (kustomize `DropEmpties`). */
   dropEmpties(): void {
     this.list = this.list.filter((r) => Object.keys(r.object).length > 0);
     this.keys = undefined;
+    this.anyIndex = undefined;
   }
 
   /** A deep copy. */

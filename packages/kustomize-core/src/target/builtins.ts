@@ -103,17 +103,20 @@ export function runGenerators(kt: KustTarget, ra: Accumulator): void {
       make: () => generateSecret(args, kt.loader, k.generatorOptions, configuredIn),
     })),
   ];
-  for (const { field, make } of generated) {
-    const res = make();
-    try {
-      absorbGenerated(ra.resmap, [res]);
-    } catch (e) {
-      throw withErrorContext(e, `${kt.loaded.displayPath}: ${field}`, {
-        file: kt.loaded.displayPath,
-        field,
-      });
+  // Generators only append or replace: serve their id lookups from an index (linear builds).
+  ra.resmap.withIdIndex(() => {
+    for (const { field, make } of generated) {
+      const res = make();
+      try {
+        absorbGenerated(ra.resmap, [res]);
+      } catch (e) {
+        throw withErrorContext(e, `${kt.loaded.displayPath}: ${field}`, {
+          file: kt.loaded.displayPath,
+          field,
+        });
+      }
     }
-  }
+  });
   if ((k.helmCharts?.length ?? 0) > 0 || k.helmGlobals !== undefined) {
     throw new KustomizeError(
       'Unsupported',

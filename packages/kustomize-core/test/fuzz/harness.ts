@@ -10,7 +10,6 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createMemoryFs, VfsError, type MemoryFiles } from '@kustomate/vfs';
 import { buildKustomization, KustomizeError } from '../../src/index.js';
-import { parseYaml11 } from '../../src/yaml/index.js';
 import { casePaths, loadCorpus, restrictorOf, type CorpusCase } from '../conformance/corpus.js';
 
 /** Runs per property when `FUZZ_RUNS` is not set. */
@@ -83,22 +82,6 @@ export const KNOWN_CRASHES: {
   id: string;
   matches: (e: Error, files: MemoryFiles, path: string) => boolean;
 }[] = [];
-
-function kustomizationTexts(files: MemoryFiles, path: string): string[] {
-  return Object.entries(files)
-    .filter(
-      ([name]) =>
-        /\/(?:kustomization\.ya?ml|Kustomization)$/.test(name) &&
-        name.startsWith(path.split('/').slice(0, 2).join('/')),
-    )
-    .map(([, text]) => (typeof text === 'string' ? text : ''));
-}
-
-function hasNullInList(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some((v) => v === null || hasNullInList(v));
-  if (value !== null && typeof value === 'object') return Object.values(value).some(hasNullInList);
-  return false;
-}
 
 /** Known crashes met so far (by id), for the report. */
 export const knownCrashesSeen = new Map<string, number>();
