@@ -58,6 +58,12 @@ export interface DiffOptions {
    * these label/annotation values (case-insensitive) is excluded.
    */
   exclude?: Readonly<Record<string, string>>;
+  /**
+   * Renders each side of `unified`. The default is a close approximation of kustomize's output
+   * style; pass `emitYaml` from `@kustomate/kustomize-core` for kustomize's exact bytes (this
+   * package cannot import it: pure packages never import each other).
+   */
+  emit?: (value: YamlValue) => string;
 }
 
 /** The fields Flux compares: labels, annotations and everything outside metadata and status. */
@@ -149,6 +155,7 @@ export function diffObjects(
   }
   const secret = isSecret(desired);
   const context = options.context ?? 3;
+  const emit = options.emit ?? emitYaml;
   const want = normalizeObject(desired);
   if (live === undefined) {
     const shown = cloneYaml(want);
@@ -160,7 +167,7 @@ export function diffObjects(
       ...base,
       action: 'create',
       patch,
-      unified: unifiedDiff(subject, '', emitYaml(shown), context),
+      unified: unifiedDiff(subject, '', emit(shown), context),
     };
   }
   const have = normalizeDryRunObject(normalizeObject(live));
@@ -179,6 +186,6 @@ export function diffObjects(
     ...base,
     action: 'update',
     patch,
-    unified: unifiedDiff(subject, emitYaml(before), emitYaml(after), context),
+    unified: unifiedDiff(subject, emit(before), emit(after), context),
   };
 }
