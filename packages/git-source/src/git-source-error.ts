@@ -11,7 +11,15 @@ export type GitSourceErrorCode =
   /** The fetch took longer than the URL's `timeout`. */
   | 'Timeout'
   /** An http(s) file answered with a non-2xx status (`data.status`). */
-  | 'HttpStatus';
+  | 'HttpStatus'
+  /** The server refused the credentials (HTTP 401/403). */
+  | 'AuthFailed'
+  /** A Secret lacks a key its other keys need, or holds invalid base64. */
+  | 'InvalidSecret'
+  /** A `semver` ref is not a valid range, or no tag satisfies it (`data.ref`). */
+  | 'SemverNoMatch'
+  /** An `include` names a path its artifact does not have. */
+  | 'IncludeUnavailable';
 
 /** Details of a {@link GitSourceError}. */
 export interface GitSourceErrorData {

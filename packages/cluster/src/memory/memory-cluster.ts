@@ -47,7 +47,12 @@ import {
 import { ResourceRegistry } from './resource-registry.js';
 import type { ServedKind } from './resource-registry.js';
 import { clientBody, foldStringData, specChanged, withoutUnowned } from './server-fields.js';
-import { validateFieldTypes, validateIdentity, validateScope } from './validate-object.js';
+import {
+  validateDefaulted,
+  validateFieldTypes,
+  validateIdentity,
+  validateScope,
+} from './validate-object.js';
 import { WatchHub } from './watch-hub.js';
 import { WorkloadSimulator } from './workload-simulator.js';
 import type { SimulatedOutcome } from './workload-simulator.js';
@@ -529,6 +534,8 @@ class MemoryClusterImpl implements MemoryCluster {
     const { group } = parseApiVersion(ref.apiVersion);
     if (group === '' && ref.kind === 'Secret') foldStringData(next);
     validateFieldTypes(next, ref, group);
+    applyServerDefaults(next, ref, group, this.#resourceVersion + 1, !before);
+    validateDefaulted(next, ref, group);
     if (before) checkImmutableFields(before.object, next, ref, group);
     for (const [id, m] of managers) {
       const set = withoutUnowned(m.set);
@@ -562,7 +569,6 @@ class MemoryClusterImpl implements MemoryCluster {
       meta['uid'] = globalThis.crypto.randomUUID();
       meta['creationTimestamp'] = time;
       meta['generation'] = 1;
-      applyServerDefaults(next, ref, group, this.#resourceVersion + 1);
     }
     if (!dryRun) meta['resourceVersion'] = String(++this.#resourceVersion);
     const stored: Stored = { object: next, managers: entries };
@@ -668,6 +674,9 @@ class MemoryClusterImpl implements MemoryCluster {
       delete meta['managedFields'];
       const ref = refOf(object);
       const served = this.#registry.lookup(ref.apiVersion, ref.kind);
+      // kube-apiserver defaults what it reads from storage too, so snapshots saved before a
+      // default existed read back defaulted (without a new generation).
+      applyServerDefaults(object, ref, served.group, this.#resourceVersion + 1, false);
       this.#store.set(this.#key(served, ref.namespace, ref.name), { object, managers });
     }
   }

@@ -1,13 +1,15 @@
 import { cloneYaml, isYamlMap } from '@kustomate/resource';
 import type { ObjectRef, YamlMap } from '@kustomate/resource';
+import { defaultBuiltin } from './builtin-defaults.js';
 
 /**
- * What the API server fills in on create: a Namespace's `kubernetes` finalizer and `Active`
- * phase, a Service's `type` and allocated `clusterIP` (`ordinal` picks the address).
+ * What the API server fills in: the defaults of built-in kinds on every write (see
+ * `defaultBuiltin`) and, on create, a Namespace's `kubernetes` finalizer and `Active` phase and
+ * a Service's allocated `clusterIP` (`ordinal` picks the address and node ports).
  *
  * @example
  * ```ts
- * applyServerDefaults(service, ref, '', 7); // spec.clusterIP = '10.96.0.8'
+ * applyServerDefaults(service, ref, '', 7, true); // spec.clusterIP = '10.96.0.8'
  * ```
  */
 export function applyServerDefaults(
@@ -15,8 +17,14 @@ export function applyServerDefaults(
   ref: ObjectRef,
   group: string,
   ordinal: number,
+  creating: boolean,
 ): void {
-  if (group !== '') return;
+  if (group !== '' && group !== 'apps' && group !== 'batch') return;
+  if (creating && group === '') createDefaults(object, ref, ordinal);
+  defaultBuiltin(object, group, ref.kind, ordinal);
+}
+
+function createDefaults(object: YamlMap, ref: ObjectRef, ordinal: number): void {
   if (ref.kind === 'Namespace') {
     object['spec'] = {
       finalizers: ['kubernetes'],
@@ -30,7 +38,6 @@ export function applyServerDefaults(
       spec['clusterIP'] = `10.96.${Math.floor(ordinal / 250) % 250}.${(ordinal % 250) + 1}`;
       spec['clusterIPs'] = [spec['clusterIP']];
     }
-    spec['type'] ??= 'ClusterIP';
   }
 }
 

@@ -2,6 +2,8 @@ import { isYamlMap } from '@kustomate/resource';
 import type { ObjectRef, YamlMap, YamlValue } from '@kustomate/resource';
 import { ClusterError } from '../cluster-error.js';
 import { qualifiedName } from './describe-object.js';
+import { FIELD_TYPES } from './field-types.js';
+import type { Expected } from './field-types.js';
 
 const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -102,59 +104,6 @@ export function validateScope(ref: ObjectRef, group: string, namespaced: boolean
   }
 }
 
-type Expected = 'string' | 'integer' | 'boolean' | 'map' | 'list' | 'map-of-strings';
-
-/** Known field types checked on every write: kind (or `*`) → dotted path (`[]` = each item) → type. */
-const FIELD_TYPES: Record<string, Record<string, Expected>> = {
-  '*': {
-    'metadata.labels': 'map-of-strings',
-    'metadata.annotations': 'map-of-strings',
-    'metadata.finalizers': 'list',
-    'metadata.ownerReferences': 'list',
-  },
-  'apps/Deployment': {
-    'spec.replicas': 'integer',
-    'spec.selector': 'map',
-    'spec.template': 'map',
-    'spec.template.spec.containers': 'list',
-    'spec.template.spec.containers[].name': 'string',
-    'spec.template.spec.containers[].image': 'string',
-    'spec.template.spec.containers[].ports[].containerPort': 'integer',
-    'spec.progressDeadlineSeconds': 'integer',
-  },
-  'apps/StatefulSet': {
-    'spec.replicas': 'integer',
-    'spec.serviceName': 'string',
-    'spec.template.spec.containers': 'list',
-  },
-  'apps/DaemonSet': { 'spec.template.spec.containers': 'list' },
-  'apps/ReplicaSet': { 'spec.replicas': 'integer' },
-  'batch/Job': {
-    'spec.backoffLimit': 'integer',
-    'spec.completions': 'integer',
-    'spec.parallelism': 'integer',
-  },
-  '/Pod': {
-    'spec.containers': 'list',
-    'spec.containers[].name': 'string',
-    'spec.containers[].image': 'string',
-  },
-  '/Service': {
-    'spec.ports': 'list',
-    'spec.ports[].port': 'integer',
-    'spec.type': 'string',
-    'spec.selector': 'map-of-strings',
-  },
-  '/ConfigMap': { data: 'map-of-strings', binaryData: 'map-of-strings', immutable: 'boolean' },
-  '/Secret': {
-    data: 'map-of-strings',
-    stringData: 'map-of-strings',
-    type: 'string',
-    immutable: 'boolean',
-  },
-  '/Namespace': { 'spec.finalizers': 'list' },
-};
-
 function typeName(value: YamlValue): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'list';
@@ -176,10 +125,10 @@ function matches(expected: Expected, value: YamlValue): boolean {
       return isYamlMap(value);
     case 'list':
       return Array.isArray(value);
+    case 'int-or-string':
+      return typeof value === 'string' || matches('integer', value);
     case 'map-of-strings':
-      return (
-        isYamlMap(value) && Object.values(value).every((v) => typeof v === 'string' || v === null)
-      );
+      return isYamlMap(value);
   }
 }
 
@@ -189,26 +138,89 @@ const EXPECTED_WORDS: Record<Expected, string> = {
   boolean: 'boolean',
   map: 'map',
   list: 'list',
-  'map-of-strings': 'map of strings',
+  'int-or-string': 'string or numeric (int or float)',
+  'map-of-strings': 'map',
 };
 
-function visit(
-  value: YamlValue | undefined,
-  tokens: string[],
-  at: string,
-  found: (v: YamlValue, path: string) => void,
-): void {
-  if (value === undefined) return;
-  const [head, ...rest] = tokens;
-  if (head === undefined) return found(value, at);
-  if (head.endsWith('[]')) {
-    const field = head.slice(0, -2);
-    const list = isYamlMap(value) ? value[field] : undefined;
-    if (!Array.isArray(list)) return;
-    list.forEach((item, i) => visit(item, rest, `${at}${at ? '.' : ''}${field}[${i}]`, found));
-    return;
+/** The known fields of a kind as a tree: a field's type, its known fields, its items. */
+interface FieldNode {
+  type?: Expected;
+  fields?: Map<string, FieldNode>;
+  items?: FieldNode;
+}
+
+function buildTree(tables: Record<string, Expected>[]): FieldNode {
+  const root: FieldNode = {};
+  for (const table of tables)
+    for (const [path, expected] of Object.entries(table)) {
+      let node = root;
+      for (const token of path.split('.')) {
+        const each = token.endsWith('[]');
+        const name = each ? token.slice(0, -2) : token;
+        node.fields ??= new Map();
+        let child = node.fields.get(name);
+        if (!child) node.fields.set(name, (child = {}));
+        node = each ? (child.items ??= {}) : child;
+      }
+      node.type = expected;
+    }
+  return root;
+}
+
+const TREES = new Map<string, FieldNode>();
+
+/** The `*` table and the kind's table as one tree, built once per kind. */
+function treeFor(kind: string): FieldNode {
+  let tree = TREES.get(kind);
+  if (!tree) {
+    tree = buildTree([FIELD_TYPES['*'] ?? {}, FIELD_TYPES[kind] ?? {}]);
+    TREES.set(kind, tree);
   }
-  if (isYamlMap(value)) visit(value[head], rest, `${at}${at ? '.' : ''}${head}`, found);
+  return tree;
+}
+
+function formatPath(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+/** Walks `value` along `node`, returning the first wrong type found as `[path, message]`. */
+function findWrongType(
+  value: YamlValue,
+  node: FieldNode,
+  path: (string | number)[],
+): [string, string] | undefined {
+  const expected = node.type;
+  if (expected !== undefined) {
+    if (!matches(expected, value))
+      return [
+        formatPath(path),
+        `Invalid value: expected ${EXPECTED_WORDS[expected]}, got ${typeName(value)}`,
+      ];
+    if (expected === 'map-of-strings' && isYamlMap(value))
+      for (const [key, entry] of Object.entries(value))
+        if (typeof entry !== 'string' && entry !== null)
+          return [
+            formatPath([...path, key]),
+            `Invalid value: expected string, got ${typeName(entry)}`,
+          ];
+  }
+  if (node.fields && isYamlMap(value))
+    for (const [name, child] of node.fields) {
+      const v = value[name];
+      if (v === undefined) continue;
+      path.push(name);
+      const found = findWrongType(v, child, path);
+      path.pop();
+      if (found) return found;
+    }
+  if (node.items && Array.isArray(value))
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      const found = findWrongType(value[i] as YamlValue, node.items, path);
+      path.pop();
+      if (found) return found;
+    }
+  return undefined;
 }
 
 /**
@@ -221,15 +233,33 @@ function visit(
  * ```
  */
 export function validateFieldTypes(object: YamlMap, ref: ObjectRef, group: string): void {
-  const tables = [FIELD_TYPES['*'] ?? {}, FIELD_TYPES[`${group}/${ref.kind}`] ?? {}];
-  for (const table of tables)
-    for (const [path, expected] of Object.entries(table))
-      visit(object, path.split('.'), '', (value, at) => {
-        if (!matches(expected, value))
-          throw invalid(
-            ref,
-            at,
-            `Invalid value: expected ${EXPECTED_WORDS[expected]}, got ${typeName(value)}`,
-          );
-      });
+  const found = findWrongType(object, treeFor(`${group}/${ref.kind}`), []);
+  if (found) throw invalid(ref, found[0], found[1]);
+}
+
+/**
+ * Checks the rules that involve fields the server defaults, run after defaulting: a Deployment
+ * with the `Recreate` strategy may not keep `rollingUpdate` (which defaulting left there when
+ * the strategy was `RollingUpdate`). Throws `Invalid`.
+ *
+ * @example
+ * ```ts
+ * validateDefaulted(deployment, ref, 'apps'); // throws Invalid at spec.strategy.rollingUpdate
+ * ```
+ */
+export function validateDefaulted(object: YamlMap, ref: ObjectRef, group: string): void {
+  if (group !== 'apps' || ref.kind !== 'Deployment') return;
+  const spec = object['spec'];
+  const strategy = isYamlMap(spec) ? spec['strategy'] : undefined;
+  if (
+    isYamlMap(strategy) &&
+    strategy['type'] === 'Recreate' &&
+    strategy['rollingUpdate'] !== undefined &&
+    strategy['rollingUpdate'] !== null
+  )
+    throw invalid(
+      ref,
+      'spec.strategy.rollingUpdate',
+      "Forbidden: may not be specified when strategy `type` is 'Recreate'",
+    );
 }

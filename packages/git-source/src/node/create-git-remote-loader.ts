@@ -3,17 +3,17 @@ import type { RemoteLoader } from '@kustomate/kustomize-core';
 import { rooted } from '@kustomate/vfs';
 import { createNodeFs } from '@kustomate/vfs/node';
 import { gitTransport } from '../git-transport.js';
+import { checkoutRepo, WITH_SUBMODULES } from './checkout-repo.js';
 import { CloneCache } from './clone-cache.js';
 import { withDeadline } from './deadline.js';
 import { fetchHttpFile } from './fetch-file.js';
-import { localCheckout } from './local-checkout.js';
-import { shallowFetch } from './shallow-fetch.js';
 
 /** Options of {@link createGitRemoteLoader}. */
 export interface GitRemoteLoaderOptions {
   /**
-   * Directory of the clone cache; one checkout per clone URL and ref, kept across builds and
-   * never refreshed (delete an entry, or the directory, to fetch a moved branch again).
+   * Directory of the clone cache; one checkout per clone URL, ref and submodule setting (and
+   * one per submodule URL and commit), kept across builds and never refreshed (delete an
+   * entry, or the directory, to fetch a moved branch again).
    */
   cacheDir: string;
   /**
@@ -27,8 +27,10 @@ export interface GitRemoteLoaderOptions {
  * The `RemoteLoader` of `@kustomate/kustomize-core` for Node: git repositories are fetched with isomorphic-git (a
  * shallow, single-ref fetch over https/http; `file://` read from the local repository) into a
  * clone cache, and http(s) files with `fetch`. ssh and `git://` URLs are refused with an
- * `UnsupportedProtocol` error; submodules are not fetched. Each fetch honours the URL's
- * `timeout` (`timeoutMs`) and the caller's `signal`.
+ * `UnsupportedProtocol` error. Submodules are fetched recursively unless the URL says
+ * `?submodules=false` (`.gitmodules` URLs relative to the repository's; each submodule commit
+ * cached once). Each fetch honours the URL's `timeout` (`timeoutMs`, for the whole fetch,
+ * submodules included) and the caller's `signal`.
  *
  * @example
  * ```ts
@@ -45,14 +47,16 @@ export function createGitRemoteLoader(options: GitRemoteLoaderOptions): RemoteLo
   const { http } = options;
   return {
     async fetchRepo(spec, { signal }) {
-      const { cloneUrl: url, ref } = spec;
-      const transport = gitTransport(url);
+      const { cloneUrl: url, ref, submodules } = spec;
+      gitTransport(url); // refuses ssh and git:// before anything is fetched
       const dir = await withDeadline(
         (deadline) =>
-          cache.get(url, ref, (tmp) =>
-            transport === 'file'
-              ? localCheckout({ url, ref, dir: tmp, signal: deadline })
-              : shallowFetch({ http, url, ref, dir: tmp, signal: deadline }),
+          cache.get(
+            url,
+            ref,
+            (tmp) =>
+              checkoutRepo({ http, cache, url, ref, dir: tmp, submodules, signal: deadline }),
+            submodules ? WITH_SUBMODULES : '',
           ),
         { signal, timeoutMs: spec.timeoutMs, url, ref },
       );

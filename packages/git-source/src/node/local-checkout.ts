@@ -3,16 +3,25 @@ import { join } from 'node:path';
 import git from 'isomorphic-git';
 import { GitSourceError } from '../git-source-error.js';
 
+/** Where a checkout's objects are, and the commit it checked out. */
+export interface CheckedOut {
+  /** The git directory holding the commit's objects (in `dir`, or the local repository). */
+  gitdir: string;
+  /** The commit checked out (tags peeled). */
+  commit: string;
+}
+
 /**
  * Checks out `ref` of a repository on this machine (`file://` URLs) into `dir`, reading the
- * repository with isomorphic-git (bare or not) and never writing to it.
+ * repository with isomorphic-git (bare or not) and never writing to it. Submodule entries
+ * (gitlinks) are left as empty directories, as `git checkout` leaves them.
  */
 export async function localCheckout(options: {
   url: string;
   ref: string;
   dir: string;
   signal: AbortSignal;
-}): Promise<void> {
+}): Promise<CheckedOut> {
   const { url, ref, dir, signal } = options;
   const path = decodeURIComponent(url.slice('file://'.length));
   const dotGit = join(path, '.git');
@@ -48,6 +57,7 @@ export async function localCheckout(options: {
         fs.mkdirSync(target, { recursive: true });
         return true;
       }
+      if (type === 'commit') fs.mkdirSync(target, { recursive: true });
       if (type !== 'blob') return null;
       const content = (await entry.content()) ?? new Uint8Array();
       if ((await entry.mode()) === 0o120000) {
@@ -58,4 +68,5 @@ export async function localCheckout(options: {
       return null;
     },
   });
+  return { gitdir, commit };
 }

@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
+import { join } from 'node:path';
 import git, { Errors, type HttpClient } from 'isomorphic-git';
 import { GitSourceError } from '../git-source-error.js';
 import { createFetchHttpClient } from './fetch-http-client.js';
+import type { CheckedOut } from './local-checkout.js';
 
 /** What {@link shallowFetch} checks out where. */
 export interface ShallowFetchOptions {
@@ -22,7 +24,7 @@ const FULL_SHA = /^[0-9a-f]{40}$/i;
  * one ref (tags included), and a checkout of what was fetched. A full commit id that is not
  * advertised falls back to a full fetch, as servers rarely allow fetching unadvertised ids.
  */
-export async function shallowFetch(options: ShallowFetchOptions): Promise<void> {
+export async function shallowFetch(options: ShallowFetchOptions): Promise<CheckedOut> {
   const { url, ref, dir, signal } = options;
   const inner = options.http ?? createFetchHttpClient(signal);
   const http: HttpClient = {
@@ -65,6 +67,7 @@ export async function shallowFetch(options: ShallowFetchOptions): Promise<void> 
   signal.throwIfAborted();
   try {
     await git.checkout({ fs, dir, ref: oid, force: true });
+    return { gitdir: join(dir, '.git'), commit: (await git.readCommit({ fs, dir, oid })).oid };
   } catch (e) {
     throw classify(e, url, ref);
   }

@@ -303,7 +303,9 @@ export function runTransformers(kt: KustTarget, ra: Accumulator): void {
       () => applyLabels(resmap, entry.pairs, labelsEntryFieldSpecs(entry, tc)),
     ]);
   }
-  if (k.commonLabels)
+  // kustomize configures the commonLabels LabelTransformer whenever any label field is set,
+  // even when commonLabels is empty (it shows as a second record in transformer annotations).
+  if (k.commonLabels || (k.labels?.length ?? 0) > 0)
     steps.push([
       'LabelTransformer',
       () => applyLabels(resmap, k.commonLabels ?? {}, tc.commonLabels),

@@ -18,7 +18,12 @@ import type { BuildContext } from './build-context.js';
 import type { FileLoader } from './file-loader.js';
 import { applyOpenApiSetting } from './openapi-setting.js';
 import { resourcesFromText } from './resource-factory.js';
-import { accumulateRemote, isRemoteEntry } from './remote/accumulate-remote.js';
+import {
+  accumulateRemote,
+  accumulateRemoteComponent,
+  isRemoteComponent,
+  isRemoteEntry,
+} from './remote/accumulate-remote.js';
 
 /** Joins origin paths lexically, as kustomize's `Origin.Append` (path.Join). */
 export function appendOriginPath(base: string, path: string): string {
@@ -118,6 +123,7 @@ export class KustTarget {
   private accumulateComponent(ra: Accumulator, path: string): Accumulator {
     const abs = this.loader.resolve(path);
     if (!this.ctx.fs.stat(abs)?.isDirectory) {
+      if (isRemoteComponent(path)) return accumulateRemoteComponent(this, ra, path);
       throw new KustomizeError(
         'InvalidKustomization',
         `${this.loaded.displayPath}: accumulating components: '${this.loader.shown(abs)}' must be a directory holding a kustomization with kind Component`,

@@ -7,7 +7,7 @@ import { applyOpenApiSetting } from '../openapi-setting.js';
 import { resourcesFromText } from '../resource-factory.js';
 import { remoteOriginPath, tryParseRemoteSpec, type RemoteSpec } from './parse-remote-spec.js';
 import { RemoteFileLoader, visitedRemoteUrls } from './remote-file-loader.js';
-import { appendOrigin, stampRemoteOrigins } from './remote-origin.js';
+import { appendOrigin, countTransformations, stampRemoteOrigins } from './remote-origin.js';
 import { activeRemoteSession, type RemoteSession } from './remote-session.js';
 
 const decoder = new TextDecoder('utf-8');
@@ -30,14 +30,7 @@ export function isRemoteEntry(entry: string): boolean {
  */
 export function accumulateRemote(kt: KustTarget, ra: Accumulator, entry: string): Accumulator {
   const file = kt.loaded.displayPath;
-  const session = activeRemoteSession();
-  if (!session) {
-    throw new KustomizeError(
-      'Unsupported',
-      `${file}: remote resource '${entry}' needs a remote loader: call build() with the \`remote\` option (for example createGitRemoteLoader() from @kustomate/git-source/node)`,
-      { location: { file, field: 'resources' }, data: { url: entry } },
-    );
-  }
+  const session = requireSession(kt, entry, 'resources');
   const parsed = tryParseRemoteSpec(entry);
   let fileError: KustomizeError | undefined;
   if (isRemoteFileUrl(entry)) {
@@ -65,7 +58,48 @@ export function accumulateRemote(kt: KustTarget, ra: Accumulator, entry: string)
       { location: { file, field: 'resources' }, data: { url: entry } },
     );
   }
-  return accumulateRepo(kt, ra, session, parsed.spec, fileError);
+  return accumulateRepo(kt, ra, session, parsed.spec, fileError, 'resources');
+}
+
+/** Whether a `components` entry that names no local directory is a git URL. */
+export function isRemoteComponent(entry: string): boolean {
+  return tryParseRemoteSpec(entry).ok;
+}
+
+/**
+ * Accumulates a git URL listed under `components` (kustomize's `loader.New` clones it): the
+ * repository is fetched through the build's remote session and the `Component` in it runs on
+ * the parent's accumulator, like a local component. Its origins and transformation records
+ * carry the repository's repo and ref. A missing fetch throws `NeedsRemote`.
+ */
+export function accumulateRemoteComponent(
+  kt: KustTarget,
+  ra: Accumulator,
+  entry: string,
+): Accumulator {
+  const session = requireSession(kt, entry, 'components');
+  const parsed = tryParseRemoteSpec(entry);
+  if (!parsed.ok) {
+    const file = kt.loaded.displayPath;
+    throw new KustomizeError(
+      'MissingFile',
+      `${file}: component '${entry}' is not a git URL: ${parsed.reason}`,
+      { location: { file, field: 'components' }, data: { url: entry } },
+    );
+  }
+  return accumulateRepo(kt, ra, session, parsed.spec, undefined, 'components');
+}
+
+function requireSession(kt: KustTarget, entry: string, field: RemoteField): RemoteSession {
+  const session = activeRemoteSession();
+  if (session) return session;
+  const file = kt.loaded.displayPath;
+  const what = field === 'resources' ? 'resource' : 'component';
+  throw new KustomizeError(
+    'Unsupported',
+    `${file}: remote ${what} '${entry}' needs a remote loader: call build() with the \`remote\` option (for example createGitRemoteLoader() from @kustomate/git-source/node)`,
+    { location: { file, field }, data: { url: entry } },
+  );
 }
 
 function appendRemoteFile(kt: KustTarget, ra: Accumulator, url: string, body: Uint8Array): void {
@@ -77,15 +111,20 @@ function appendRemoteFile(kt: KustTarget, ra: Accumulator, url: string, body: Ui
   }
 }
 
+/** The kustomization field a remote entry is listed under. */
+type RemoteField = 'resources' | 'components';
+
 function accumulateRepo(
   kt: KustTarget,
   ra: Accumulator,
   session: RemoteSession,
   spec: RemoteSpec,
   fileError: KustomizeError | undefined,
+  field: RemoteField,
 ): Accumulator {
   const file = kt.loaded.displayPath;
-  const location = { file, field: 'resources' };
+  const location = { file, field };
+  const what = field === 'resources' ? 'base' : 'component';
   const visited = visitedRemoteUrls(kt.loader);
   const previous = visited.find((v) => v.startsWith(spec.raw));
   if (previous !== undefined) {
@@ -108,7 +147,7 @@ function accumulateRepo(
     const prefix = fileError ? `accumulation err='${fileError.message}': ` : '';
     throw new KustomizeError(
       'MissingFile',
-      `${file}: ${prefix}fetching remote base '${spec.raw}': ${messageOf(fetched.error)}`,
+      `${file}: ${prefix}fetching remote ${what} '${spec.raw}': ${messageOf(fetched.error)}`,
       { location, data, cause: fetched.error },
     );
   }
@@ -139,10 +178,26 @@ function accumulateRepo(
     restrictor: 'LoadRestrictionsRootOnly',
     buildRoot: repoRoot,
   };
+  const sub = loadRemoteTarget(ctx, loader, spec, what);
+  if (field === 'components') {
+    if (sub.kustomization.kind !== 'Component') {
+      throw new KustomizeError(
+        'InvalidKustomization',
+        `${sub.loaded.displayPath}: expected kind 'Component' for path '${spec.kustRootPath}' but got '${sub.kustomization.kind}'`,
+        { location: { file: sub.loaded.displayPath, field: 'kind' }, data },
+      );
+    }
+    const before = countTransformations(ra);
+    try {
+      ra = sub.accumulateInto(ra);
+    } catch (e) {
+      throw prefixed(e, `accumulating remote component '${spec.raw}'`);
+    }
+    stampRemoteOrigins(ra, spec.cloneUrl, spec.ref, before);
+    return ra;
+  }
   let subRa: Accumulator;
   try {
-    const sub = KustTarget.load(ctx, loader, remoteOriginPath(spec));
-    applyOpenApiSetting(ctx, sub, false);
     if (sub.kustomization.kind === 'Component') {
       throw new KustomizeError(
         'InvalidKustomization',
@@ -161,6 +216,22 @@ function accumulateRepo(
     throw prefixed(e, `merging resources from '${spec.raw}'`);
   }
   return ra;
+}
+
+/** Loads the kustomization of a fetched repository directory. */
+function loadRemoteTarget(
+  ctx: BuildContext,
+  loader: RemoteFileLoader,
+  spec: RemoteSpec,
+  what: 'base' | 'component',
+): KustTarget {
+  try {
+    const sub = KustTarget.load(ctx, loader, remoteOriginPath(spec));
+    applyOpenApiSetting(ctx, sub, false);
+    return sub;
+  } catch (e) {
+    throw prefixed(e, `accumulating remote ${what} '${spec.raw}'`);
+  }
 }
 
 function messageOf(error: unknown): string {

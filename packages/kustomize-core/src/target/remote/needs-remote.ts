@@ -17,9 +17,12 @@ export class NeedsRemote extends Error {
   }
 }
 
-/** The cache key of a request: one fetch per URL for files, per clone URL and ref for repos. */
+/**
+ * The cache key of a request: one fetch per URL for files; for repos, one per clone URL, ref
+ * and submodule setting (a checkout without submodules is not one with them).
+ */
 export function requestKey(request: RemoteRequest): string {
-  return request.kind === 'file'
-    ? `file\u0000${request.url}`
-    : `repo\u0000${request.spec.cloneUrl}\u0000${request.spec.ref}`;
+  if (request.kind === 'file') return `file\u0000${request.url}`;
+  const { cloneUrl, ref, submodules } = request.spec;
+  return `repo\u0000${cloneUrl}\u0000${ref}${submodules ? '' : '\u0000nosubmodules'}`;
 }

@@ -16,13 +16,15 @@ export interface RemoteFetchOptions {
 }
 
 /**
- * The port through which a build reaches remote `resources` (the build itself never does I/O).
- * `@kustomate/git-source/node` provides `createGitRemoteLoader()`; tests can implement it over
- * memory file systems.
+ * The port through which a build reaches remote `resources` and `components` (the build itself
+ * never does I/O). `@kustomate/git-source/node` provides `createGitRemoteLoader()`; tests can
+ * implement it over memory file systems (`createMemoryRemoteLoader()`), and every
+ * implementation should pass the shared suite of `@kustomate/git-source/conformance`.
  *
  * Contract: `fetchRepo` resolves with a checkout of `spec.ref` (the remote's HEAD when `''`) of
- * `spec.cloneUrl`, honouring `spec.timeoutMs`, and rejects when it cannot (unsupported
- * protocol, unknown ref, network failure). `fetchFile` resolves with the body of a successful
+ * `spec.cloneUrl` — with its submodules unless `spec.submodules` is false, where the
+ * implementation fetches submodules at all — honouring `spec.timeoutMs`, and rejects when it
+ * cannot (unsupported protocol, unknown ref, network failure). `fetchFile` resolves with the body of a successful
  * (2xx) `GET` of an `http(s)` URL and rejects otherwise; an error with a numeric `status`
  * property reports the HTTP status.
  *

@@ -19,16 +19,34 @@ export function appendOrigin(originDir: string, entry: string): ResourceOrigin {
   };
 }
 
+/** How many transformations each resource of an accumulator has recorded so far. */
+export type TransformationCounts = ReadonlyMap<object, number>;
+
+/** Counts the transformations recorded on each resource of `ra` (see {@link stampRemoteOrigins}). */
+export function countTransformations(ra: Accumulator): TransformationCounts {
+  return new Map(ra.resmap.resources.map((res) => [res, res.transformations.length]));
+}
+
 /**
- * Gives every origin made inside a remote base (resources, generators, transformer records)
- * that base's repo and ref, as kustomize's origins inherit them; origins that already name a
- * repo (nested remote bases) are kept.
+ * Gives every origin made inside a remote base or component (resources, generators,
+ * transformer records) that repository's repo and ref, as kustomize's origins inherit them;
+ * origins that already name a repo (nested remote bases) are kept. For a component, which
+ * accumulates into its parent's accumulator, `before` holds the counts taken before it ran:
+ * resources present then keep their origin and only their later transformation records are
+ * stamped.
  */
-export function stampRemoteOrigins(ra: Accumulator, repo: string, ref: string): void {
+export function stampRemoteOrigins(
+  ra: Accumulator,
+  repo: string,
+  ref: string,
+  before: TransformationCounts = new Map(),
+): void {
   const stamp = (o: ResourceOrigin): ResourceOrigin =>
     o.repo ? o : { ...o, repo, ...(ref !== '' ? { ref } : {}) };
   for (const res of ra.resmap.resources) {
-    if (res.origin) res.origin = stamp(res.origin);
-    res.transformations = res.transformations.map(stamp);
+    const recorded = before.get(res);
+    if (recorded === undefined && res.origin) res.origin = stamp(res.origin);
+    const from = recorded ?? 0;
+    res.transformations = res.transformations.map((o, i) => (i < from ? o : stamp(o)));
   }
 }
