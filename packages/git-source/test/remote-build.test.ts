@@ -124,8 +124,13 @@ describe.runIf(hasGit())('remote bases over git smart HTTP on 127.0.0.1', () => 
     const mark = server.requests.length;
     expect(await ours(dir, cacheDir)).toBe(yaml);
     const second = server.requests.slice(mark);
-    // Only kustomize's file-first GETs of the URLs themselves: no git traffic at all.
-    expect(second.filter((r) => r.includes('git-upload-pack'))).toEqual([]);
+    // Only kustomize's file-first GETs and one ref advertisement per ref (v1 and v2 resolved
+    // to their current commits, unchanged): no pack transfer.
+    expect(second.filter((r) => r.startsWith('POST'))).toEqual([]);
+    expect(second.filter((r) => r.includes('git-upload-pack'))).toEqual([
+      'GET /repo.git/info/refs?service=git-upload-pack',
+      'GET /repo.git/info/refs?service=git-upload-pack',
+    ]);
   });
 
   it('builds file:// URLs from the local repository like kubectl kustomize', async () => {
@@ -186,6 +191,7 @@ describe.runIf(hasGit())('remote bases over git smart HTTP on 127.0.0.1', () => 
       'base-cm',
       'base-gen-5k8t4666t7',
     ]);
-    expect(seen).toEqual(['GET', 'POST']);
+    // The ref resolved (GET info/refs), then the shallow fetch (GET info/refs, POST).
+    expect(seen).toEqual(['GET', 'GET', 'POST']);
   });
 });

@@ -31,15 +31,16 @@ export interface CheckoutRepoOptions {
  * read of the local repository for `file://`), then, unless `submodules` is false, every
  * submodule of `.gitmodules` that has a gitlink in the commit, at that gitlink's commit,
  * recursively. Each submodule checkout is cached by URL and commit, so superprojects sharing
- * one fetch it once.
+ * one fetch it once. Returns the commit checked out.
  */
-export async function checkoutRepo(options: CheckoutRepoOptions): Promise<void> {
+export async function checkoutRepo(options: CheckoutRepoOptions): Promise<string> {
   const { http, url, ref, dir, signal } = options;
   const checkedOut =
     gitTransport(url) === 'file'
       ? await localCheckout({ url, ref, dir, signal })
       : await shallowFetch({ http, url, ref, dir, signal });
   if (options.submodules) await updateSubmodules(options, checkedOut);
+  return checkedOut.commit;
 }
 
 async function updateSubmodules(options: CheckoutRepoOptions, at: CheckedOut): Promise<void> {
@@ -72,7 +73,9 @@ async function updateSubmodules(options: CheckoutRepoOptions, at: CheckedOut): P
     const cached = await cache.get(
       subUrl,
       commit,
-      (tmp) => checkoutRepo({ ...options, url: subUrl, ref: commit, dir: tmp }),
+      async (tmp) => {
+        await checkoutRepo({ ...options, url: subUrl, ref: commit, dir: tmp });
+      },
       WITH_SUBMODULES,
     );
     const target = join(dir, path);

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import { join } from 'node:path';
 import git from 'isomorphic-git';
 import { GitSourceError } from '../git-source-error.js';
+import { resolveLocalCommit } from './resolve-remote-commit.js';
 
 /** Where a checkout's objects are, and the commit it checked out. */
 export interface CheckedOut {
@@ -23,9 +24,7 @@ export async function localCheckout(options: {
   signal: AbortSignal;
 }): Promise<CheckedOut> {
   const { url, ref, dir, signal } = options;
-  const path = decodeURIComponent(url.slice('file://'.length));
-  const dotGit = join(path, '.git');
-  const gitdir = fs.existsSync(dotGit) ? dotGit : path;
+  const gitdir = localGitdir(url);
   const data = { url, ...(ref !== '' ? { ref } : {}) };
   if (!fs.existsSync(join(gitdir, 'HEAD'))) {
     throw new GitSourceError('FetchFailed', `cannot fetch '${url}': not a git repository`, {
@@ -34,8 +33,7 @@ export async function localCheckout(options: {
   }
   let commit: string;
   try {
-    const oid = await git.resolveRef({ fs, gitdir, ref: ref === '' ? 'HEAD' : ref });
-    commit = (await git.readCommit({ fs, gitdir, oid })).oid;
+    commit = await resolveLocalCommit(gitdir, ref);
   } catch (e) {
     throw new GitSourceError(
       'RefNotFound',
@@ -69,4 +67,11 @@ export async function localCheckout(options: {
     },
   });
   return { gitdir, commit };
+}
+
+/** The git directory of a `file://` repository (`<path>/.git`, or `<path>` when bare). */
+export function localGitdir(url: string): string {
+  const path = decodeURIComponent(url.slice('file://'.length));
+  const dotGit = join(path, '.git');
+  return fs.existsSync(dotGit) ? dotGit : path;
 }
