@@ -5,24 +5,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GitSourceError } from '../src/index.js';
 import { fetchGitRepository } from '../src/node.js';
-import {
-  createBareRepo,
-  hasGit,
-  startGitHttpServer,
-  type GitHttpServer,
-} from './git-http-server.js';
+import { createBareRepo, startGitHttpServer, type GitHttpServer } from './git-http-server.js';
 import { startGitProxy, type GitProxyServer } from './git-proxy-server.js';
 
-function hasOpenssl(): boolean {
-  try {
-    execFileSync('openssl', ['version']);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-describe.skipIf(!hasGit() || !hasOpenssl())('fetchGitRepository over https', () => {
+describe('fetchGitRepository over https', () => {
   let root: string;
   let server: GitHttpServer;
   let proxy: GitProxyServer;

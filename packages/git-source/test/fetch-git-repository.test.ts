@@ -8,7 +8,6 @@ import { createGitRepositorySource, fetchGitRepository } from '../src/node.js';
 import {
   createBareRepo,
   gitCli,
-  hasGit,
   startGitHttpServer,
   writeTree,
   type GitHttpServer,
@@ -36,7 +35,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   return 'no error';
 }
 
-describe.skipIf(!hasGit())('fetchGitRepository', () => {
+describe('fetchGitRepository', () => {
   let root: string;
   let work: string;
   let server: GitHttpServer;
@@ -214,7 +213,7 @@ describe.skipIf(!hasGit())('fetchGitRepository', () => {
   });
 });
 
-describe.skipIf(!hasGit())('fetchGitRepository auth', () => {
+describe('fetchGitRepository auth', () => {
   let root: string;
   let work: string;
   let server: GitHttpServer;
@@ -290,7 +289,7 @@ describe.skipIf(!hasGit())('fetchGitRepository auth', () => {
   });
 });
 
-describe.skipIf(!hasGit())('createGitRepositorySource', () => {
+describe('createGitRepositorySource', () => {
   it('serves the artifact tree through a FileSystem', async () => {
     const root = mkdtempSync(join(tmpdir(), 'kustomate-gitsource-'));
     const server = await startGitHttpServer(root);
@@ -312,7 +311,7 @@ describe.skipIf(!hasGit())('createGitRepositorySource', () => {
   });
 });
 
-describe.skipIf(!hasGit())('fetchGitRepository include and concurrency', () => {
+describe('fetchGitRepository include and concurrency', () => {
   let root: string;
   let server: GitHttpServer;
 

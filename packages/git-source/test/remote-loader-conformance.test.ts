@@ -8,12 +8,7 @@ import {
   REMOTE_LOADER_FIXTURE as F,
 } from '@kustomate/git-source/conformance';
 import { createGitRemoteLoader } from '../src/node.js';
-import {
-  createBareRepo,
-  hasGit,
-  startGitHttpServer,
-  type GitHttpServer,
-} from './git-http-server.js';
+import { createBareRepo, startGitHttpServer, type GitHttpServer } from './git-http-server.js';
 
 describeRemoteLoaderConformance('createMemoryRemoteLoader', {
   setup: () => ({
@@ -28,7 +23,7 @@ describeRemoteLoaderConformance('createMemoryRemoteLoader', {
   }),
 });
 
-describe.runIf(hasGit())('over git http-backend on 127.0.0.1', () => {
+describe('over git http-backend on 127.0.0.1', () => {
   let root: string;
   let server: GitHttpServer;
   describeRemoteLoaderConformance('createGitRemoteLoader (http)', {

@@ -10,7 +10,6 @@ import { createGitRemoteLoader } from '../src/node.js';
 import {
   createBareRepo,
   gitCli,
-  hasGit,
   startGitHttpServer,
   writeTree,
   type GitHttpServer,
@@ -37,7 +36,7 @@ async function kubectlKustomize(dir: string): Promise<string> {
   return stdout;
 }
 
-describe.runIf(hasGit())('remote bases whose ref moves, over git smart HTTP', () => {
+describe('remote bases whose ref moves, over git smart HTTP', () => {
   let root: string;
   let projects: string;
   let server: GitHttpServer;

@@ -12,7 +12,6 @@ import { createGitRemoteLoader } from '../src/node.js';
 import {
   createBareRepo,
   gitCli,
-  hasGit,
   startGitHttpServer,
   writeTree,
   type GitHttpServer,
@@ -64,7 +63,7 @@ function createRepoWithLinks(
   return gitCli(bare, 'rev-parse', 'HEAD').trim();
 }
 
-describe.runIf(hasGit())('submodules over git smart HTTP on 127.0.0.1', () => {
+describe('submodules over git smart HTTP on 127.0.0.1', () => {
   let root: string;
   let projects: string;
   let server: GitHttpServer;

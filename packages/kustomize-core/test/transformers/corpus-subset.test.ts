@@ -154,7 +154,7 @@ const outputs = cases.filter(
     SKIP[c.name] === undefined,
 );
 
-describe.skipIf(cases.length === 0)('conformance corpus, transformer-only cases', () => {
+describe('conformance corpus, transformer-only cases', () => {
   it('selects the cases', () => {
     expect(outputs.length).toBeGreaterThan(60);
   });
