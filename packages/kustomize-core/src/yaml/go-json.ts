@@ -24,7 +24,8 @@ export function compareUtf8(a: string, b: string): number {
 
 const NEEDS_ESCAPE = /["\\\u0000-\u001f<>&\u2028\u2029\uD800-\uDFFF]/;
 
-function quote(s: string): string {
+/** A string as Go's `encoding/json` writes it (HTML-safe escapes, invalid UTF-16 → U+FFFD). */
+export function goJsonString(s: string): string {
   if (!NEEDS_ESCAPE.test(s)) return `"${s}"`;
   let out = '"';
   let run = 0;
@@ -86,7 +87,7 @@ export function goJsonMarshal(value: YamlValue): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
-      return quote(value);
+      return goJsonString(value);
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
@@ -97,6 +98,6 @@ export function goJsonMarshal(value: YamlValue): string {
   if (!isYamlMap(value))
     throw new KustomizeError('Output', `json: unsupported type: ${typeof value}`);
   const keys = Object.keys(value).sort(compareUtf8);
-  const parts = keys.map((k) => `${quote(k)}:${goJsonMarshal(value[k] as YamlValue)}`);
+  const parts = keys.map((k) => `${goJsonString(k)}:${goJsonMarshal(value[k] as YamlValue)}`);
   return `{${parts.join(',')}}`;
 }
